@@ -1,0 +1,21 @@
+// Why a workbook could not be used, as a code the CLI turns into exit code 2 and the pane into a message.
+
+export type GatewayErrorCode =
+  | "not-a-file"
+  | "not-xlsx"
+  | "legacy-xls"
+  | "encrypted"
+  | "corrupt"
+  | "too-large"
+  | "no-lke-sheet"
+  | "unreadable";
+
+export class GatewayError extends Error {
+  constructor(
+    readonly code: GatewayErrorCode,
+    detail?: string,
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = "GatewayError";
+  }
+}

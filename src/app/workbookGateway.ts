@@ -1,0 +1,7 @@
+// The one interface between the use cases and a workbook, whether it is open in Excel or an .xlsx in memory.
+import type { WorkbookSnapshot } from "../domain/grid/sheetGrid";
+
+export interface WorkbookGateway {
+  /** Everything the LKE core needs from the workbook, read in one go (one context.sync() in Excel). */
+  readWorkbook(): Promise<WorkbookSnapshot>;
+}

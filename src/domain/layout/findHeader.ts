@@ -1,0 +1,96 @@
+// Finds the LKE sheet and its header row, and names each column by its label, not by its letter.
+import { cellText, mergeAt, type SheetGrid, type WorkbookSnapshot } from "../grid/sheetGrid";
+import { normalizeText } from "./textSimilarity";
+
+export type Role = "unit" | "tpi" | "tpn";
+
+export type ColumnKind =
+  | "text"
+  | "weight"
+  | "criteria"
+  | "answerType"
+  | "answer"
+  | "score"
+  | "percent"
+  | "note"
+  | "evidence"
+  | "evidenceText"
+  | "number";
+
+export interface HeaderColumn {
+  col: number;
+  kind: ColumnKind;
+  role?: Role;
+  label: string;
+  /** Last column the header spans (merged "Penilaian" over the numbering and text columns). */
+  to: number;
+}
+
+export interface HeaderMatch {
+  sheet: SheetGrid;
+  row: number;
+  columns: HeaderColumn[];
+  score: number;
+}
+
+const HEADER_SCAN_ROWS = 25;
+
+function roleOf(n: string): Role {
+  if (/\btpn\b|nasional|kemenpan/.test(n)) return "tpn";
+  if (/\btpi\b|evaluator|itjen|inspektorat/.test(n)) return "tpi";
+  return "unit";
+}
+
+/** The meaning of one header label, or undefined when it is not an LKE column. */
+export function classifyHeader(label: string): Omit<HeaderColumn, "col" | "to"> | undefined {
+  const n = normalizeText(label);
+  if (!n) return undefined;
+  const base = { label: label.trim() };
+  if (n.includes("pilihan jawaban")) return { ...base, kind: "answerType" };
+  if (/^jawaban\b/.test(n) || /\bjawaban (unit|tpi|tpn)\b/.test(n)) return { ...base, kind: "answer", role: roleOf(n) };
+  if (/^(catatan|keterangan)\b/.test(n)) return { ...base, kind: "note", role: roleOf(n) };
+  if (/tautan|link|url|alamat/.test(n)) return { ...base, kind: "evidence", role: roleOf(n) };
+  if (/bukti/.test(n)) return { ...base, kind: "evidenceText", role: roleOf(n) };
+  if (/^nilai\b/.test(n) && !/survey|survei|persepsi/.test(n)) return { ...base, kind: "score", role: roleOf(n) };
+  if (n === "%" || /^(persen|persentase)$/.test(n)) return { ...base, kind: "percent" };
+  if (/^(penilaian|pertanyaan|uraian|komponen|indikator)\b/.test(n)) return { ...base, kind: "text" };
+  if (/^bobot\b/.test(n)) return { ...base, kind: "weight" };
+  if (/^(penjelasan|kriteria)/.test(n)) return { ...base, kind: "criteria" };
+  if (/^(no|nomor|id|kode)$/.test(n)) return { ...base, kind: "number" };
+  return undefined;
+}
+
+function headerAt(sheet: SheetGrid, row: number): HeaderMatch | undefined {
+  const columns: HeaderColumn[] = [];
+  const cols = sheet.values[row]?.length ?? 0;
+  for (let col = 0; col < cols; col++) {
+    const text = cellText(sheet, row, col);
+    if (!text || text.length > 80) continue;
+    const kind = classifyHeader(text);
+    if (!kind) continue;
+    const merge = mergeAt(sheet, row, col);
+    columns.push({ ...kind, col, to: merge ? merge.end.col : col });
+  }
+  const has = (k: ColumnKind) => columns.some((c) => c.kind === k);
+  if (!has("answer") || !(has("answerType") || has("text"))) return undefined;
+  const score = new Set(columns.map((c) => c.kind)).size;
+  return { sheet, row, columns, score };
+}
+
+/** The best header in the workbook: the row naming the most LKE columns, visible sheets first on a tie. */
+export function findHeader(workbook: WorkbookSnapshot): HeaderMatch | undefined {
+  let best: HeaderMatch | undefined;
+  for (const sheet of workbook.sheets) {
+    const rows = Math.min(sheet.values.length, HEADER_SCAN_ROWS);
+    for (let row = 0; row < rows; row++) {
+      const h = headerAt(sheet, row);
+      if (!h) continue;
+      const better =
+        !best ||
+        h.score > best.score ||
+        (h.score === best.score && sheet.visibility === "visible" && best.sheet.visibility !== "visible");
+      if (better) best = h;
+    }
+  }
+  return best;
+}

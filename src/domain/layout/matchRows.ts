@@ -1,0 +1,130 @@
+// Maps the rows of an LKE sheet to model items by their text and their place in the order of the LKE,
+// never by row number: units insert rows, delete rows, renumber items and retype texts.
+import { cellText, type SheetGrid } from "../grid/sheetGrid";
+import type { LoadedModel } from "../model/loadModel";
+import { bestDice, normalizeText, trigrams } from "./textSimilarity";
+
+export type EntryKind = "node" | "question" | "count" | "total";
+
+/** One thing a row can be, in the order the LKE lists them. */
+export interface MatchEntry {
+  index: number;
+  kind: EntryKind;
+  /** Model code; for a count the question's code; for a total "total" | "pengungkit" | "hasil". */
+  code: string;
+  /** Input key of a count row. */
+  key?: string;
+  grams: Array<Set<string>>;
+}
+
+export interface RowMatch {
+  row: number;
+  entry: MatchEntry;
+  similarity: number;
+}
+
+export interface RowText {
+  row: number;
+  text: string;
+  numbering: string;
+  answerType: string;
+}
+
+const entryCache = new WeakMap<LoadedModel, MatchEntry[]>();
+
+export function matchEntries(model: LoadedModel): MatchEntry[] {
+  const hit = entryCache.get(model);
+  if (hit) return hit;
+  const entries: MatchEntry[] = [];
+  const add = (kind: EntryKind, code: string, texts: string[], key?: string) =>
+    entries.push({
+      index: entries.length,
+      kind,
+      code,
+      ...(key ? { key } : {}),
+      grams: texts.map((t) => trigrams(normalizeText(t))),
+    });
+  for (const n of model.nodes) {
+    if (n.code === "B") add("total", "pengungkit", ["TOTAL PENGUNGKIT"]);
+    add("node", n.code, [n.name, ...n.aliases]);
+    for (const q of n.questions) {
+      add("question", q.code, [q.text, ...q.aliases]);
+      for (const i of q.percent?.inputs ?? []) add("count", q.code, [i.label, ...i.aliases], i.key);
+    }
+  }
+  add("total", "hasil", ["TOTAL HASIL"]);
+  add("total", "total", ["NILAI EVALUASI ZONA INTEGRITAS", "NILAI EVALUASI REFORMASI BIROKRASI", "TOTAL NILAI"]);
+  entryCache.set(model, entries);
+  return entries;
+}
+
+const NUMBERING = /^\s*(?:[A-Za-z]|[IVXivx]{1,4}|\d{1,3}|[-–])\s*[.)]?\s*$/;
+
+/** The text, numbering token and answer-type label of each row below the header. */
+export function readRowTexts(
+  sheet: SheetGrid,
+  firstRow: number,
+  textFrom: number,
+  textTo: number,
+  answerTypeCol: number | undefined,
+): RowText[] {
+  const out: RowText[] = [];
+  for (let row = firstRow; row < sheet.values.length; row++) {
+    let text = "";
+    let numbering = "";
+    for (let col = textFrom; col <= textTo; col++) {
+      const t = cellText(sheet, row, col).trim();
+      if (!t) continue;
+      if (NUMBERING.test(t)) numbering ||= t;
+      else if (t.length > text.length) text = t;
+    }
+    if (!text) continue;
+    out.push({ row, text, numbering, answerType: answerTypeCol === undefined ? "" : cellText(sheet, row, answerTypeCol) });
+  }
+  return out;
+}
+
+const WINDOW = 40;
+const LOCAL_THRESHOLD = 0.6;
+const GLOBAL_THRESHOLD = 0.75;
+const QUESTION_TYPES = new Set(["ya tidak", "a b c", "a b c d", "a b c d e", "%", "nilai 0 4"]);
+
+/** Greedy in-order matching: each row takes the best unused entry near where the previous match left off. */
+export function matchRows(model: LoadedModel, rows: RowText[]): { matches: RowMatch[]; unrecognized: RowText[] } {
+  const entries = matchEntries(model);
+  const used = new Uint8Array(entries.length);
+  const matches: RowMatch[] = [];
+  const unrecognized: RowText[] = [];
+  let cursor = 0;
+  for (const r of rows) {
+    const grams = trigrams(normalizeText(r.text));
+    if (grams.size < 4) continue;
+    const type = normalizeText(r.answerType);
+    const bias = (e: MatchEntry) =>
+      type === "jumlah" ? (e.kind === "count" ? 0.05 : 0) : QUESTION_TYPES.has(type) && e.kind === "question" ? 0.05 : 0;
+    let best: { e: MatchEntry; sim: number; score: number } | undefined;
+    const end = Math.min(entries.length, cursor + WINDOW);
+    for (let i = cursor; i < end; i++) {
+      if (used[i]) continue;
+      const e = entries[i]!;
+      const sim = bestDice(grams, e.grams);
+      const score = sim + bias(e) - 0.002 * (i - cursor);
+      if (sim >= LOCAL_THRESHOLD && (!best || score > best.score)) best = { e, sim, score };
+    }
+    if (!best) {
+      for (const e of entries) {
+        if (used[e.index]) continue;
+        const sim = bestDice(grams, e.grams);
+        if (sim >= GLOBAL_THRESHOLD && (!best || sim + bias(e) > best.score)) best = { e, sim, score: sim + bias(e) };
+      }
+    }
+    if (!best) {
+      unrecognized.push(r);
+      continue;
+    }
+    used[best.e.index] = 1;
+    cursor = best.e.index + 1;
+    matches.push({ row: r.row, entry: best.e, similarity: best.sim });
+  }
+  return { matches, unrecognized };
+}

@@ -1,0 +1,75 @@
+// Grid in, everything the tool knows about the LKE out: layout, scores, findings, verdicts.
+// The pane, the ribbon and the CLI all reach the core through this one function.
+import type { SheetGrid, WorkbookSnapshot } from "../grid/sheetGrid";
+import { detectLayout, type LayoutFailure, type LkeLayout } from "../layout/detectLayout";
+import type { Role } from "../layout/findHeader";
+import { readEntries } from "../layout/readEntries";
+import type { LoadedModel } from "../model/loadModel";
+import { evaluatePredicates, type Predicate, type PredicateOptions, type Target } from "../gaps/predicates";
+import { readCachedResults, type CachedResults } from "../scoring/cachedResults";
+import type { ItemEntry, ItemScore } from "../scoring/scoreItem";
+import { scoreAsTemplate, scoreItems, scoreLke, type LkeScores } from "../scoring/scoreLke";
+import { checkAnswers } from "../validation/checkAnswers";
+import { checkCache } from "../validation/checkCache";
+import { checkLayout } from "../validation/checkLayout";
+import type { Finding } from "../validation/finding";
+import type { ExcelError } from "../grid/sheetGrid";
+
+export interface AnalyzeOptions extends PredicateOptions {
+  role?: Role;
+}
+
+export interface LkeAnalysis {
+  model: LoadedModel;
+  sheet: SheetGrid;
+  layout: LkeLayout;
+  role: Role;
+  entries: Map<string, ItemEntry>;
+  items: Map<string, ItemScore>;
+  scores: LkeScores;
+  strictScores: LkeScores;
+  /** The official template's Nilai cells on these answers, errors included (what a spreadsheet shows). */
+  template: Map<string, number | ExcelError>;
+  cached: CachedResults;
+  findings: Finding[];
+  predicates: Record<Target, Predicate>;
+}
+
+export type AnalysisFailure = LayoutFailure | { kind: "role-not-in-sheet"; sheet: string; role: Role };
+
+export function analyzeLke(
+  workbook: WorkbookSnapshot,
+  model: LoadedModel,
+  options: AnalyzeOptions = {},
+): LkeAnalysis | AnalysisFailure {
+  const layout = detectLayout(workbook, model);
+  if (!("rows" in layout)) return layout;
+  const role = options.role ?? "unit";
+  const columns = layout.columns.roles[role];
+  if (!columns) return { kind: "role-not-in-sheet", sheet: layout.sheet, role };
+  const sheet = workbook.sheets.find((s) => s.name === layout.sheet)!;
+  const entries = readEntries(sheet, layout, model, role);
+  const items = scoreItems(model, entries);
+  const scores = scoreLke(model, items, "regulation");
+  const template = scoreAsTemplate(model, items, entries);
+  const cached = readCachedResults(sheet, layout, columns.score);
+  const findings = [
+    ...checkLayout(layout),
+    ...checkAnswers(model, sheet, layout, columns.answer, items, entries),
+    ...checkCache(model, sheet.name, cached, template),
+  ];
+  return {
+    model,
+    sheet,
+    layout,
+    role,
+    entries,
+    items,
+    scores,
+    strictScores: scoreLke(model, items, "strict"),
+    template,
+    cached,
+    findings,
+    predicates: evaluatePredicates(model, scores, options),
+  };
+}
