@@ -8,6 +8,7 @@ export type GatewayErrorCode =
   | "corrupt"
   | "too-large"
   | "no-lke-sheet"
+  | "role-not-in-sheet"
   | "unreadable";
 
 export class GatewayError extends Error {

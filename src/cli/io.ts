@@ -1,0 +1,28 @@
+// What a command needs from the outside world, so tests can run commands in-process.
+import * as fs from "node:fs";
+import { GatewayError } from "../app/gatewayError";
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Larger than any real LKE workbook by far; beyond it the file is refused before it is read. */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+/** Reads an input file, refusing what is not a regular file or is too large. Never writes. */
+export function readInputFile(file: string): Uint8Array {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new GatewayError("not-a-file");
+  }
+  if (!stat.isFile()) throw new GatewayError("not-a-file");
+  if (stat.size > MAX_FILE_BYTES) throw new GatewayError("too-large");
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    throw new GatewayError("unreadable", e instanceof Error ? e.message : String(e));
+  }
+}

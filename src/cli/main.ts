@@ -1,0 +1,56 @@
+// lke-zi: the command line over the same core as the add-in (contracts/cli.md).
+import { GatewayError } from "../app/gatewayError";
+import { UsageError } from "./args";
+import { reportCommand } from "./commands/report";
+import { EXIT } from "./exitCodes";
+import { inputErrorMessage } from "./inputError";
+import type { CliIo } from "./io";
+
+const USAGE = `Penggunaan / usage:
+  lke-zi report <berkas.xlsx> [--json] [--role unit|tpi|tpn] [--fail-on error|warning] [--lang id|en] [--prior-wbk]
+`;
+
+const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
+  report: reportCommand,
+};
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    (name === undefined ? io.stderr : io.stdout)(USAGE);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`lke-zi: perintah tidak dikenal "${name}" / unknown command "${name}"\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`lke-zi: ${e.message}\n${USAGE}`);
+      return EXIT.usage;
+    }
+    if (e instanceof GatewayError) {
+      io.stderr(inputErrorMessage(rest.find((a) => !a.startsWith("-")) ?? "", e.code));
+      return EXIT.badInput;
+    }
+    throw e;
+  }
+}
+
+export function runFromProcess(): void {
+  const io: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+  run(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // A defect of ours, not of the input: say so plainly, without a stack trace for the user.
+      process.stderr.write(`lke-zi: kesalahan internal / internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      if (process.env.LKE_ZI_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : ""}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
