@@ -159,7 +159,7 @@ function crossWalk(ours: ModelNode, theirs: any): void {
       if (isCount !== Boolean(e.input)) throw new Error(`${ours.code}: entry ${i} kind differs`);
       if (e.input) {
         addAlias(e.input.aliases, e.input.label, s.teks_pertanyaan);
-        (e.input as CountInput & { portalrbRow?: number }).portalrbRow = s.excel_baris;
+        e.input.portalrbRow = s.excel_baris;
       } else {
         addAlias(e.q.aliases, e.q.text, s.teks_pertanyaan);
         e.q.refs.portalrbId = s.id;

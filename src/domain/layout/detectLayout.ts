@@ -2,7 +2,7 @@
 import { cellFormula, cellText, type SheetGrid, type WorkbookSnapshot } from "../grid/sheetGrid";
 import { columnLetters } from "../grid/address";
 import type { LoadedModel } from "../model/loadModel";
-import { findHeader, type HeaderColumn, type HeaderMatch, type Role } from "./findHeader";
+import { findHeaders, type HeaderColumn, type HeaderMatch, type Role } from "./findHeader";
 import { matchRows, readRowTexts } from "./matchRows";
 import { normalizeText } from "./textSimilarity";
 
@@ -48,9 +48,21 @@ export type LayoutFailure = { kind: "no-lke-sheet" } | { kind: "too-few-items"; 
 /** Fewer matched questions than this and the sheet is some other table that happens to have a Jawaban column. */
 const MIN_QUESTIONS = 20;
 
+/**
+ * Every sheet with an LKE-like header is tried; the one whose rows match the most model questions wins, so a
+ * recap sheet that also has a "Jawaban" column cannot hide the real LKE.
+ */
 export function detectLayout(workbook: WorkbookSnapshot, model: LoadedModel): LkeLayout | LayoutFailure {
-  const header = findHeader(workbook);
-  if (!header) return { kind: "no-lke-sheet" };
+  let best: LkeLayout | LayoutFailure = { kind: "no-lke-sheet" };
+  for (const header of findHeaders(workbook)) {
+    const layout = layoutFromHeader(header, model);
+    const matched = (l: LkeLayout | LayoutFailure) => ("rows" in l ? l.rows.questions.size : l.kind === "too-few-items" ? l.matched : -1);
+    if (matched(layout) > matched(best)) best = layout;
+  }
+  return best;
+}
+
+function layoutFromHeader(header: HeaderMatch, model: LoadedModel): LkeLayout | LayoutFailure {
   const { sheet } = header;
   const col = (kind: HeaderColumn["kind"]) => header.columns.find((c) => c.kind === kind);
   const text = textSpan(header);
@@ -144,7 +156,8 @@ const URLISH = /https?:\/\/|www\.|drive\.google|^hyperlink\(/i;
 
 /** Evidence columns that carry no header (units add them): the column whose cells look most like links. */
 function findEvidenceByContent(sheet: SheetGrid, header: HeaderMatch, unit: RoleColumns, questionRows: number[]): void {
-  const taken = new Set(header.columns.flatMap((c) => [c.col, c.to]));
+  // A "Bukti Dukung" column may hold the links themselves (the national sheet): it is a candidate too.
+  const taken = new Set(header.columns.filter((c) => c.col !== unit.evidenceText).flatMap((c) => [c.col, c.to]));
   const width = Math.max(...questionRows.map((r) => sheet.values[r]?.length ?? 0));
   let best = { col: -1, links: 0 };
   for (let col = unit.answer + 1; col < width; col++) {
@@ -158,6 +171,10 @@ function findEvidenceByContent(sheet: SheetGrid, header: HeaderMatch, unit: Role
   }
   if (best.links < Math.max(3, questionRows.length * 0.1)) return;
   unit.evidence = best.col;
+  if (unit.evidenceText === best.col) {
+    delete unit.evidenceText;
+    return;
+  }
   const left = best.col - 1;
   if (!taken.has(left) && left > unit.answer) {
     const filled = questionRows.filter((r) => cellText(sheet, r, left).trim() !== "").length;
@@ -192,10 +209,11 @@ function unmatchedItems(model: LoadedModel, rows: LkeLayout["rows"]): LkeLayout[
       if (!rows.questions.has(q.code)) out.push({ code: q.code, reason: "question-not-found" });
       continue;
     }
-    for (const input of q.percent.inputs) {
-      if (input.role === "den" && input.sumOfParts) continue; // derivable from its parts
-      if (!rows.counts.has(`${q.code}#${input.key}`)) out.push({ code: q.code, reason: `count-not-found:${input.key}` });
-    }
+    const missing = q.percent.inputs
+      .filter((input) => !(input.role === "den" && input.sumOfParts)) // derivable from its parts
+      .filter((input) => !rows.counts.has(`${q.code}#${input.key}`))
+      .map((input) => input.key);
+    if (missing.length > 0) out.push({ code: q.code, reason: `count-not-found:${missing.join(",")}` });
   }
   return out;
 }

@@ -77,20 +77,18 @@ function headerAt(sheet: SheetGrid, row: number): HeaderMatch | undefined {
   return { sheet, row, columns, score };
 }
 
-/** The best header in the workbook: the row naming the most LKE columns, visible sheets first on a tie. */
-export function findHeader(workbook: WorkbookSnapshot): HeaderMatch | undefined {
-  let best: HeaderMatch | undefined;
+/** The best header row of each sheet that has one, best first (most LKE columns named, visible sheets first). */
+export function findHeaders(workbook: WorkbookSnapshot): HeaderMatch[] {
+  const out: HeaderMatch[] = [];
   for (const sheet of workbook.sheets) {
+    let best: HeaderMatch | undefined;
     const rows = Math.min(sheet.values.length, HEADER_SCAN_ROWS);
     for (let row = 0; row < rows; row++) {
       const h = headerAt(sheet, row);
-      if (!h) continue;
-      const better =
-        !best ||
-        h.score > best.score ||
-        (h.score === best.score && sheet.visibility === "visible" && best.sheet.visibility !== "visible");
-      if (better) best = h;
+      if (h && (!best || h.score > best.score)) best = h;
     }
+    if (best) out.push(best);
   }
-  return best;
+  const visible = (h: HeaderMatch) => (h.sheet.visibility === "visible" ? 1 : 0);
+  return out.sort((a, b) => b.score - a.score || visible(b) - visible(a));
 }

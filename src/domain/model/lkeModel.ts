@@ -29,6 +29,8 @@ export interface CountInput {
   aliases: string[];
   /** The denominator equals the sum of the `part` rows: the template computes it, or it should match them. */
   sumOfParts?: "computed" | "typed";
+  /** Row of this count in the national Jawaban sheet (portalrb master list). */
+  portalrbRow?: number;
 }
 
 export interface PercentSpec {

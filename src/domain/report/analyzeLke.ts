@@ -10,6 +10,7 @@ import { readCachedResults, type CachedResults } from "../scoring/cachedResults"
 import type { ItemEntry, ItemScore } from "../scoring/scoreItem";
 import { scoreAsTemplate, scoreItems, scoreLke, type LkeScores } from "../scoring/scoreLke";
 import { checkAnswers } from "../validation/checkAnswers";
+import { checkAnswerTypes } from "../validation/checkAnswerTypes";
 import { checkCache } from "../validation/checkCache";
 import { checkLayout } from "../validation/checkLayout";
 import type { Finding } from "../validation/finding";
@@ -55,6 +56,7 @@ export function analyzeLke(
   const cached = readCachedResults(sheet, layout, columns.score);
   const findings = [
     ...checkLayout(layout),
+    ...checkAnswerTypes(model, sheet, layout),
     ...checkAnswers(model, sheet, layout, columns.answer, items, entries),
     ...checkCache(model, sheet.name, cached, template),
   ];

@@ -40,6 +40,10 @@ export interface GenerateOptions {
   extraColumns?: boolean;
   /** Vary case, spaces and numbering of texts as retyped sheets do. */
   textNoise?: Random;
+  /** Leave these questions (and their counts) out, as some editions do. */
+  omitItems?: ReadonlySet<string>;
+  /** Move these columns to the far right, as units rearrange sheets. */
+  moveToEnd?: readonly string[];
   evidence?: (code: string) => Evidence | undefined;
   notes?: (code: string) => string | undefined;
 }
@@ -53,6 +57,8 @@ export interface GeneratedSheet {
   totalCells: Record<AnswerRole, { pengungkit: string; hasil: string; total: string }>;
   /** Row number of every planned row key (question code, "code#key", node code, "total:…"). */
   rows: Map<string, number>;
+  /** Column letter of every column key ("answer:unit", "note:unit", …). */
+  columns: Map<string, string>;
 }
 
 type PlanRow =
@@ -184,10 +190,15 @@ export async function generateWorkbook(model: LoadedModel, opts: GenerateOptions
     columns.splice(columns.findIndex((c) => c.key === "weight") + 1, 0, { key: "foreign1", header: "Kode Internal" });
     columns.splice(columns.findIndex((c) => c.key === "answer:unit"), 0, { key: "foreign2", header: "PIC Pengisi" });
   }
+  for (const key of opts.moveToEnd ?? []) {
+    const i = columns.findIndex((c) => c.key === key);
+    if (i >= 0) columns.push(...columns.splice(i, 1));
+  }
   const colOf = new Map(columns.map((c, i) => [c.key, i + 1]));
   const letter = (key: string) => columnLetters(colOf.get(key)! - 1);
 
-  const rowsPlan = plan(model);
+  const omitted = (p: PlanRow) => (p.kind === "question" || p.kind === "count") && (opts.omitItems?.has(p.q.code) ?? false);
+  const rowsPlan = plan(model).filter((p) => !omitted(p));
   const inserts = new Set(opts.insertRowsAt ?? []);
   const placed: Array<PlanRow & { row: number }> = [];
   let row = spec.headerRow + (opts.layout === "lampiran-iii" ? 2 : 1);
@@ -270,7 +281,9 @@ export async function generateWorkbook(model: LoadedModel, opts: GenerateOptions
       continue;
     }
     // A question row.
-    const letterText = opts.textNoise?.chance(0.3) ? (q.letter === "-" ? "" : q.letter) : q.letter === "-" ? "-" : `${q.letter}.`;
+    const official = q.letter === "-" ? "-" : `${q.letter}.`;
+    // Retyped sheets number items "-" instead of "d.", or drop the period.
+    const letterText = opts.textNoise?.chance(0.3) ? (opts.textNoise.chance(0.5) ? "-" : q.letter.replace("-", "")) : official;
     if (!q.code.startsWith("B.") && letterText) ws.getCell(r, colOf.get("textF")!).value = letterText;
     if (q.code.startsWith("B.")) {
       ws.getCell(r, colOf.get("textD")!).value = q.letter;
@@ -332,7 +345,7 @@ export async function generateWorkbook(model: LoadedModel, opts: GenerateOptions
       scoreCells[role].set(key, cell.address);
     };
     const lastRowOf = (n: ModelNode): number => {
-      const lastQ = n.questions.at(-1);
+      const lastQ = n.questions.filter((q) => rowOf.has(q.code)).at(-1);
       const own = lastQ
         ? Math.max(rowOf.get(lastQ.code)!, ...(lastQ.percent?.inputs ?? []).map((i) => rowOf.get(`${lastQ.code}#${i.key}`) ?? 0))
         : rowOf.get(n.code)!;
@@ -367,6 +380,14 @@ export async function generateWorkbook(model: LoadedModel, opts: GenerateOptions
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
   return {
     bytes,
-    sheet: { sheetName: ws.name, headerRow: spec.headerRow, answerCells, scoreCells, totalCells, rows: rowOf },
+    sheet: {
+      sheetName: ws.name,
+      headerRow: spec.headerRow,
+      answerCells,
+      scoreCells,
+      totalCells,
+      rows: rowOf,
+      columns: new Map(columns.map((c) => [c.key, letter(c.key)])),
+    },
   };
 }
