@@ -4,6 +4,7 @@ const transform = { "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs",
 
 module.exports = {
   testTimeout: 30000,
+  reporters: ["default", "<rootDir>/test/support/plainSummaryReporter.js"],
   projects: [
     {
       displayName: "unit",

@@ -73,6 +73,14 @@ function catalogId(): Record<RuleId, Text> {
       message: (p) => `Tautan yang sama dipakai untuk butir lain (${p.others}).`,
       hint: () => "Berikan bukti yang spesifik untuk tiap pertanyaan.",
     },
+    "evidence.malformed": {
+      message: (p) => `Tautan Google Drive "${p.value}" tidak lengkap atau tidak dapat dibuka orang lain.`,
+      hint: () => "Salin ulang tautan berbagi dokumen atau folder (Bagikan → Salin link).",
+    },
+    "evidence.unreachable": {
+      message: (p) => `Tautan bukti dukung "${p.value}" tidak dapat dibuka (${p.status}).`,
+      hint: () => "Periksa izin berbagi dokumen; evaluator harus dapat membukanya tanpa masuk akun unit.",
+    },
     "formula.overwritten": {
       message: () => "Sel nilai berisi angka ketikan, bukan rumus.",
       hint: () => "Kembalikan rumus resmi (tombol Perbaiki rumus).",
@@ -145,6 +153,14 @@ function catalogEn(): Record<RuleId, Text> {
     "evidence.duplicate": {
       message: (p) => `The same link is evidence for other items (${p.others}).`,
       hint: () => "Give specific evidence for each question.",
+    },
+    "evidence.malformed": {
+      message: (p) => `Google Drive link "${p.value}" is incomplete or cannot be opened by others.`,
+      hint: () => "Copy the document's or folder's share link again (Share → Copy link).",
+    },
+    "evidence.unreachable": {
+      message: (p) => `Evidence link "${p.value}" cannot be opened (${p.status}).`,
+      hint: () => "Check the sharing settings; the evaluator must open it without the unit's account.",
     },
     "formula.overwritten": {
       message: () => "The score cell holds a typed number instead of its formula.",

@@ -14,6 +14,8 @@ export type RuleId =
   | "evidence.not-url"
   | "evidence.unsafe"
   | "evidence.duplicate"
+  | "evidence.malformed"
+  | "evidence.unreachable"
   | "formula.overwritten"
   | "formula.deviation"
   | "weight.changed"
