@@ -47,7 +47,7 @@ describe("detecting the LKE layout", () => {
     expect(layout.kind).toBe("portalrb-jawaban");
     expect(layout.unmatched).toEqual([]);
     const roles = layout.columns.roles;
-    expect([roles.unit!.answer, roles.unit!.note, roles.tpi!.answer].map(columnLetters)).toEqual(["K", "L", "N"]);
+    expect([roles.unit!.answer, roles.unit!.note, roles.tpi!.answer].map((c) => columnLetters(c!))).toEqual(["K", "L", "N"]);
     for (const q of model.questions) {
       if (q.refs.portalrbRow) expect([q.code, layout.rows.questions.get(q.code)! + 1]).toEqual([q.code, q.refs.portalrbRow]);
       for (const i of q.percent?.inputs ?? []) {
