@@ -1,5 +1,6 @@
 // The report as the command-line contract fixes it (schema lke-zi/report@1): field names are a public API.
 import { columnLetters, toA1 } from "../domain/grid/address";
+import type { HasilNeed, Recommendation } from "../domain/gaps/pathToPredicate";
 import type { Predicate, UnmetCriterion } from "../domain/gaps/predicates";
 import type { LkeAnalysis } from "../domain/report/analyzeLke";
 import type { LkeScores } from "../domain/scoring/scoreLke";
@@ -34,7 +35,9 @@ export interface ReportJson {
     hint: string;
   }>;
   predicates: Record<"wbk" | "wbbm", { eligible: boolean; unmet: UnmetCriterion[]; perHalfUnmet: UnmetCriterion[] }>;
-  recommendations: Array<Record<string, string | number>>;
+  recommendations: Recommendation[];
+  /** Per target: can answers alone meet the Pengungkit conditions, in how many steps, and what Hasil needs. */
+  paths: Record<"wbk" | "wbbm", { reachable: boolean; steps: number; hasilNeeds: HasilNeed[] }>;
 }
 
 type ScoresJson = Omit<LkeScores, "indicators"> & {
@@ -109,6 +112,10 @@ export function toReportJson(a: LkeAnalysis, file: string, locale: Locale = "id"
       ...describeFinding(f, locale),
     })),
     predicates: { wbk: predicateJson(a.predicates.wbk), wbbm: predicateJson(a.predicates.wbbm) },
-    recommendations: [],
+    recommendations: [...a.paths.wbk.recommendations, ...a.paths.wbbm.recommendations],
+    paths: {
+      wbk: { reachable: a.paths.wbk.reachable, steps: a.paths.wbk.steps, hasilNeeds: a.paths.wbk.hasilNeeds },
+      wbbm: { reachable: a.paths.wbbm.reachable, steps: a.paths.wbbm.steps, hasilNeeds: a.paths.wbbm.hasilNeeds },
+    },
   };
 }

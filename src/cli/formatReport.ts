@@ -1,7 +1,7 @@
 // The readable summary of `lke-zi report` (without --json): Bahasa Indonesia, scores with two decimals.
 import type { ReportJson } from "../app/reportJson";
 import type { UnmetCriterion } from "../domain/gaps/predicates";
-import { formatScore } from "../i18n/formatNumber";
+import { formatNumber, formatScore } from "../i18n/formatNumber";
 
 const KIND_LABEL: Record<string, string> = {
   "lampiran-iii": "Lampiran III PermenPAN-RB 90/2021",
@@ -31,6 +31,32 @@ function unmetLine(u: UnmetCriterion): string {
   const label = u.criterion === "area" ? `Area ${u.area}${u.half ? ` (${u.half})` : ""}` : CRITERION_LABEL[u.criterion];
   if (u.criterion === "priorPredicate") return `    - ${label}`;
   return `    - ${label}: ${s(u.actual)}, minimal ${s(u.required)} (kurang ${s(u.gap)})`;
+}
+
+const HASIL_LABEL: Record<string, (need: number) => string> = {
+  ipak: (v) => `IPAK minimal ${formatNumber(v, "id", 2, 2)}`,
+  pelayananPrima: (v) => `IPKP minimal ${formatNumber(v, "id", 2, 2)}`,
+  capaianKinerja: (v) => `Capaian Kinerja minimal ${s(v)} poin`,
+  bersihAkuntabel: (v) => `Birokrasi bersih dan akuntabel minimal ${s(v)} poin`,
+};
+
+function pathLines(r: ReportJson, target: "wbk" | "wbbm"): string[] {
+  const path = r.paths[target];
+  const out: string[] = [];
+  if (!path.reachable) {
+    out.push("    Syarat pengungkit tidak dapat dipenuhi hanya dengan memperbaiki jawaban (nilai Hasil terlalu rendah).");
+  } else if (path.steps > 0) {
+    out.push(`    Jalan termurah untuk syarat pengungkit: ${path.steps} langkah jawaban`);
+    for (const rec of r.recommendations.filter((x) => x.target === target)) {
+      const from = rec.from === "" ? "(kosong)" : rec.from;
+      out.push(`      ${pad(rec.cell ?? "", 6)} ${pad(rec.item, 16)} ${from} → ${rec.to}   (+${s(rec.gain)})`);
+    }
+  }
+  for (const need of path.hasilNeeds) {
+    const now = need.current === null ? "belum diisi" : `sekarang ${formatNumber(need.current, "id", 2, 2)}`;
+    out.push(`    Nilai Hasil yang diperlukan: ${HASIL_LABEL[need.criterion]!(need.required)} (${now})`);
+  }
+  return out;
 }
 
 export function formatReport(r: ReportJson): string {
@@ -65,6 +91,7 @@ export function formatReport(r: ReportJson): string {
     const p = r.predicates[key];
     lines.push(`  ${label}: ${p.eligible ? "memenuhi syarat" : "belum memenuhi syarat"}`);
     p.unmet.forEach((u) => lines.push(unmetLine(u)));
+    if (!p.eligible) lines.push(...pathLines(r, key));
   }
   lines.push("");
   const count = (sev: string) => r.findings.filter((f) => f.severity === sev).length;

@@ -26,6 +26,61 @@ function reason(p: Params, table: Record<string, string>, countText: (key: strin
   return table[r] ?? r;
 }
 
+const NOT_URL_ID: Record<string, (p: Params) => string> = {
+  "missing-scheme": () => "tidak diawali http:// atau https:// (skema tautan tidak ada)",
+  "local-path": () => "adalah lokasi berkas di komputer sendiri, bukan tautan http(s) yang dapat dibuka evaluator",
+  "relative-path": () => "adalah nama atau lokasi berkas, bukan tautan http(s)",
+  "other-scheme": (p) => `memakai skema ${p.scheme}:, bukan tautan http(s)`,
+  internal: () => "menunjuk ke lokasi di dalam workbook, bukan tautan http(s) ke dokumen",
+  text: () => "bukan tautan http(s)",
+};
+const NOT_URL_EN: Record<string, (p: Params) => string> = {
+  "missing-scheme": () => "lacks http:// or https:// (the link's scheme is missing)",
+  "local-path": () => "is a file on one's own computer, not an http(s) link the evaluator can open",
+  "relative-path": () => "is a file name or path, not an http(s) link",
+  "other-scheme": (p) => `uses the ${p.scheme}: scheme, not http(s)`,
+  internal: () => "points inside the workbook, not to a document over http(s)",
+  text: () => "is not an http(s) link",
+};
+const MALFORMED_ID: Record<string, string> = {
+  "no-id": "tidak menunjuk ke berkas atau folder tertentu (mis. My Drive atau Terbaru), sehingga tidak dapat dibuka orang lain",
+  "short-id": "memuat ID berkas yang kosong atau terlalu pendek; tautannya terpotong",
+  whitespace: "mengandung spasi atau baris baru di tengahnya sehingga terputus",
+  incomplete: "tidak lengkap (mis. \"https:/\" atau tanpa nama situs)",
+  host: "memuat nama situs yang tidak valid atau hanya dikenal di jaringan internal",
+};
+const MALFORMED_EN: Record<string, string> = {
+  "no-id": "names no particular file or folder (e.g. My Drive or Recent), so others cannot open it",
+  "short-id": "has an empty or too short file id; the link was cut off",
+  whitespace: "has a space or line break inside it, so it is cut in two",
+  incomplete: "is incomplete (e.g. \"https:/\" or no site name)",
+  host: "has a site name that is invalid or only known on an internal network",
+};
+const STATUS_ID: Record<string, string> = {
+  timeout: "tidak menjawab dalam batas waktu",
+  dns: "nama situs tidak ditemukan",
+  "connection-refused": "koneksi ditolak",
+  "connection-reset": "koneksi terputus",
+  "too-many-redirects": "terlalu banyak pengalihan",
+  "bad-redirect": "pengalihan ke alamat yang tidak valid",
+  login: "meminta masuk akun; dokumen belum dibagikan",
+  tls: "sertifikat situs tidak valid",
+};
+const STATUS_EN: Record<string, string> = {
+  timeout: "no answer within the time limit",
+  dns: "site name not found",
+  "connection-refused": "connection refused",
+  "connection-reset": "connection reset",
+  "too-many-redirects": "too many redirects",
+  "bad-redirect": "a redirect to an invalid address",
+  login: "asks to sign in; the document is not shared",
+  tls: "the site's certificate is invalid",
+};
+
+function status(s: string | number | undefined, table: Record<string, string>): string {
+  return typeof s === "number" ? `HTTP ${s}` : (table[String(s)] ?? String(s ?? ""));
+}
+
 function catalogId(): Record<RuleId, Text> {
   const n = num("id");
   return {
@@ -58,28 +113,40 @@ function catalogId(): Record<RuleId, Text> {
       hint: () => "Masukkan indeks pada skala 0–4 (indeks 0–100 perlu dikonversi sesuai ketentuan survei).",
     },
     "evidence.missing": {
-      message: () => "Jawaban bernilai tetapi tidak ada tautan bukti dukung.",
-      hint: () => "Tambahkan tautan ke dokumen bukti dukung yang dapat dibuka evaluator.",
+      message: (p) =>
+        p.answer !== undefined && p.answer !== ""
+          ? `Jawaban "${p.answer}" bernilai, tetapi tidak ada tautan bukti dukung.`
+          : "Jawaban bernilai, tetapi tidak ada tautan bukti dukung.",
+      hint: () => "Tambahkan tautan ke dokumen bukti dukung yang dapat dibuka evaluator; jawaban tanpa bukti dapat dinilai 0.",
     },
     "evidence.not-url": {
-      message: (p) => `Bukti dukung "${p.value}" bukan tautan http(s).`,
-      hint: () => "Unggah dokumen dan tempel tautan yang dapat dibuka evaluator.",
+      message: (p) => `Bukti dukung "${p.value}" ${NOT_URL_ID[String(p.reason)]?.(p) ?? "bukan tautan http(s)"}.`,
+      hint: (p) =>
+        p.reason === "missing-scheme"
+          ? "Tulis tautan lengkap dengan awalan https:// agar dapat diklik dan dibuka evaluator."
+          : "Unggah dokumen ke penyimpanan daring (mis. Google Drive), lalu tempel tautan berbaginya (https://…).",
     },
     "evidence.unsafe": {
-      message: (p) => `Tautan bukti dukung "${p.value}" tidak aman.`,
-      hint: () => "Gunakan tautan https ke penyimpanan dokumen.",
+      message: (p) =>
+        p.scheme === "unc" || p.scheme === "smb"
+          ? `Bukti dukung "${p.value}" menunjuk ke folder jaringan (UNC) yang tidak dapat dibuka evaluator dan berisiko.`
+          : `Tautan bukti dukung "${p.value}" memakai skema ${p.scheme}: yang tidak aman.`,
+      hint: () => "Hapus tautan ini dan ganti dengan tautan https ke penyimpanan dokumen.",
     },
     "evidence.duplicate": {
-      message: (p) => `Tautan yang sama dipakai untuk butir lain (${p.others}).`,
-      hint: () => "Berikan bukti yang spesifik untuk tiap pertanyaan.",
+      message: (p) => `Tautan yang sama juga menjadi bukti butir lain di indikator berbeda (${p.others}).`,
+      hint: () => "Berikan bukti yang spesifik untuk tiap pertanyaan; satu dokumen untuk indikator yang berbeda jarang cukup.",
     },
     "evidence.malformed": {
-      message: (p) => `Tautan Google Drive "${p.value}" tidak lengkap atau tidak dapat dibuka orang lain.`,
-      hint: () => "Salin ulang tautan berbagi dokumen atau folder (Bagikan → Salin link).",
+      message: (p) => `Tautan "${p.value}" ${MALFORMED_ID[String(p.reason)] ?? "rusak atau tidak lengkap"}.`,
+      hint: (p) =>
+        p.reason === "no-id" || p.reason === "short-id"
+          ? "Buka dokumen atau foldernya, pilih Bagikan → Salin link, lalu tempel tautan itu."
+          : "Tempel ulang tautan lengkap tanpa spasi atau baris baru di dalamnya.",
     },
     "evidence.unreachable": {
-      message: (p) => `Tautan bukti dukung "${p.value}" tidak dapat dibuka (${p.status}).`,
-      hint: () => "Periksa izin berbagi dokumen; evaluator harus dapat membukanya tanpa masuk akun unit.",
+      message: (p) => `Tautan bukti dukung "${p.value}" tidak dapat dibuka (${status(p.status, STATUS_ID)}).`,
+      hint: () => "Periksa tautan dan izin berbagi dokumen; evaluator harus dapat membukanya tanpa masuk akun unit.",
     },
     "formula.overwritten": {
       message: () => "Sel nilai berisi angka ketikan, bukan rumus.",
@@ -139,28 +206,40 @@ function catalogEn(): Record<RuleId, Text> {
       hint: () => "Enter the index on the 0–4 scale (a 0–100 index must be converted as the survey rules say).",
     },
     "evidence.missing": {
-      message: () => "A scoring answer has no evidence link.",
-      hint: () => "Add a link to evidence the evaluator can open.",
+      message: (p) =>
+        p.answer !== undefined && p.answer !== ""
+          ? `Answer "${p.answer}" scores, but there is no evidence link.`
+          : "A scoring answer has no evidence link.",
+      hint: () => "Add a link to evidence the evaluator can open; an answer without evidence may be scored 0.",
     },
     "evidence.not-url": {
-      message: (p) => `Evidence "${p.value}" is not an http(s) link.`,
-      hint: () => "Upload the document and paste a link the evaluator can open.",
+      message: (p) => `Evidence "${p.value}" ${NOT_URL_EN[String(p.reason)]?.(p) ?? "is not an http(s) link"}.`,
+      hint: (p) =>
+        p.reason === "missing-scheme"
+          ? "Write the full link with https:// so that it can be clicked and opened."
+          : "Upload the document to online storage (e.g. Google Drive) and paste its share link (https://…).",
     },
     "evidence.unsafe": {
-      message: (p) => `Evidence link "${p.value}" is unsafe.`,
-      hint: () => "Use an https link to a document store.",
+      message: (p) =>
+        p.scheme === "unc" || p.scheme === "smb"
+          ? `Evidence "${p.value}" points to a network share (UNC) the evaluator cannot open, and is unsafe.`
+          : `Evidence link "${p.value}" uses the unsafe ${p.scheme}: scheme.`,
+      hint: () => "Remove this link and use an https link to a document store instead.",
     },
     "evidence.duplicate": {
-      message: (p) => `The same link is evidence for other items (${p.others}).`,
-      hint: () => "Give specific evidence for each question.",
+      message: (p) => `The same link is also evidence for items of other indicators (${p.others}).`,
+      hint: () => "Give specific evidence for each question; one document rarely proves different indicators.",
     },
     "evidence.malformed": {
-      message: (p) => `Google Drive link "${p.value}" is incomplete or cannot be opened by others.`,
-      hint: () => "Copy the document's or folder's share link again (Share → Copy link).",
+      message: (p) => `Link "${p.value}" ${MALFORMED_EN[String(p.reason)] ?? "is broken or incomplete"}.`,
+      hint: (p) =>
+        p.reason === "no-id" || p.reason === "short-id"
+          ? "Open the document or folder, choose Share → Copy link, and paste that link."
+          : "Paste the whole link again, without spaces or line breaks inside it.",
     },
     "evidence.unreachable": {
-      message: (p) => `Evidence link "${p.value}" cannot be opened (${p.status}).`,
-      hint: () => "Check the sharing settings; the evaluator must open it without the unit's account.",
+      message: (p) => `Evidence link "${p.value}" cannot be opened (${status(p.status, STATUS_EN)}).`,
+      hint: () => "Check the link and its sharing settings; the evaluator must open it without the unit's account.",
     },
     "formula.overwritten": {
       message: () => "The score cell holds a typed number instead of its formula.",

@@ -41,8 +41,13 @@ function roleOf(n: string): Role {
   return "unit";
 }
 
+/** Every header label contains one of these; most cells are rejected by this one test. */
+const HEADER_WORD =
+  /jawaban|nilai|bobot|penilaian|pertanyaan|uraian|komponen|indikator|catatan|keterangan|bukti|tautan|link|url|alamat|penjelasan|kriteria|persen|%|^\s*(no|nomor|id|kode)\s*$/i;
+
 /** The meaning of one header label, or undefined when it is not an LKE column. */
 export function classifyHeader(label: string): Omit<HeaderColumn, "col" | "to"> | undefined {
+  if (!HEADER_WORD.test(label)) return undefined;
   const n = normalizeText(label);
   if (!n) return undefined;
   const base = { label: label.trim() };

@@ -14,7 +14,9 @@ export interface MatchEntry {
   code: string;
   /** Input key of a count row. */
   key?: string;
-  grams: Array<Set<string>>;
+  grams: Int32Array[];
+  /** The normalised phrasings, for the exact-text shortcut. */
+  texts: string[];
 }
 
 export interface RowMatch {
@@ -43,6 +45,7 @@ export function matchEntries(model: LoadedModel): MatchEntry[] {
       code,
       ...(key ? { key } : {}),
       grams: texts.map((t) => trigrams(normalizeText(t))),
+      texts: texts.map(normalizeText),
     });
   for (const n of model.nodes) {
     if (n.code === "B") add("total", "pengungkit", ["TOTAL PENGUNGKIT"]);
@@ -87,6 +90,7 @@ export function readRowTexts(
 const WINDOW = 40;
 const LOCAL_THRESHOLD = 0.6;
 const GLOBAL_THRESHOLD = 0.75;
+const EXACT = 0.97;
 const QUESTION_TYPES = new Set(["ya tidak", "a b c", "a b c d", "a b c d e", "%", "nilai 0 4"]);
 
 /** Greedy in-order matching: each row takes the best unused entry near where the previous match left off. */
@@ -96,9 +100,20 @@ export function matchRows(model: LoadedModel, rows: RowText[]): { matches: RowMa
   const matches: RowMatch[] = [];
   const unrecognized: RowText[] = [];
   let cursor = 0;
+  const byText = new Map<string, MatchEntry[]>();
+  for (const e of entries) for (const t of e.texts) byText.set(t, [...(byText.get(t) ?? []), e]);
   for (const r of rows) {
-    const grams = trigrams(normalizeText(r.text));
-    if (grams.size < 4) continue;
+    const normalized = normalizeText(r.text);
+    // Most rows carry the official text verbatim: take the nearest unused entry with exactly that text.
+    const exact = byText.get(normalized)?.find((e) => !used[e.index] && e.index >= cursor && e.index < cursor + WINDOW);
+    if (exact) {
+      used[exact.index] = 1;
+      cursor = exact.index + 1;
+      matches.push({ row: r.row, entry: exact, similarity: 1 });
+      continue;
+    }
+    const grams = trigrams(normalized);
+    if (grams.length < 4) continue;
     const type = normalizeText(r.answerType);
     const bias = (e: MatchEntry) =>
       type === "jumlah" ? (e.kind === "count" ? 0.05 : 0) : QUESTION_TYPES.has(type) && e.kind === "question" ? 0.05 : 0;
@@ -110,6 +125,8 @@ export function matchRows(model: LoadedModel, rows: RowText[]): { matches: RowMa
       const sim = bestDice(grams, e.grams);
       const score = sim + bias(e) - 0.002 * (i - cursor);
       if (sim >= LOCAL_THRESHOLD && (!best || score > best.score)) best = { e, sim, score };
+      // The row is (nearly) the next entry's own text: nothing further can beat it.
+      if (sim >= EXACT && i === cursor) break;
     }
     if (!best) {
       for (const e of entries) {

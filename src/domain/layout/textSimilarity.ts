@@ -13,25 +13,49 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-/** Character trigrams of the normalised text, word boundaries included. */
-export function trigrams(normalized: string): Set<string> {
+/** Trigram ids: each distinct trigram ever seen gets a small integer, so texts compare as sorted int arrays. */
+const gramIds = new Map<string, number>();
+
+/** The sorted, distinct trigram ids of a normalised text, word boundaries included. */
+export function trigrams(normalized: string): Int32Array {
   const s = ` ${normalized} `;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
-  return out;
+  const ids: number[] = [];
+  for (let i = 0; i + 3 <= s.length; i++) {
+    const g = s.slice(i, i + 3);
+    let id = gramIds.get(g);
+    if (id === undefined) {
+      id = gramIds.size;
+      gramIds.set(g, id);
+    }
+    ids.push(id);
+  }
+  ids.sort((a, b) => a - b);
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) ids[n++] = ids[i]!;
+  return Int32Array.from(ids.slice(0, n));
 }
 
 /** Dice coefficient of two trigram sets, 0..1. */
-export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+export function dice(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
   let common = 0;
-  for (const g of small) if (large.has(g)) common++;
-  return (2 * common) / (a.size + b.size);
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      common++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return (2 * common) / (a.length + b.length);
 }
 
 /** The best similarity of a text against any of several phrasings. */
-export function bestDice(text: ReadonlySet<string>, phrasings: ReadonlyArray<ReadonlySet<string>>): number {
+export function bestDice(text: Int32Array, phrasings: readonly Int32Array[]): number {
   let best = 0;
   for (const p of phrasings) best = Math.max(best, dice(text, p));
   return best;

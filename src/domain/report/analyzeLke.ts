@@ -5,6 +5,7 @@ import { detectLayout, type LayoutFailure, type LkeLayout } from "../layout/dete
 import type { Role } from "../layout/findHeader";
 import { readEntries } from "../layout/readEntries";
 import type { LoadedModel } from "../model/loadModel";
+import { pathToTarget, type TargetPath } from "../gaps/pathToPredicate";
 import { evaluatePredicates, type Predicate, type PredicateOptions, type Target } from "../gaps/predicates";
 import { readCachedResults, type CachedResults } from "../scoring/cachedResults";
 import type { ItemEntry, ItemScore } from "../scoring/scoreItem";
@@ -12,6 +13,7 @@ import { scoreAsTemplate, scoreItems, scoreLke, type LkeScores } from "../scorin
 import { checkAnswers } from "../validation/checkAnswers";
 import { checkAnswerTypes } from "../validation/checkAnswerTypes";
 import { checkCache } from "../validation/checkCache";
+import { checkEvidence } from "../validation/checkEvidence";
 import { checkLayout } from "../validation/checkLayout";
 import type { Finding } from "../validation/finding";
 import type { ExcelError } from "../grid/sheetGrid";
@@ -34,6 +36,8 @@ export interface LkeAnalysis {
   cached: CachedResults;
   findings: Finding[];
   predicates: Record<Target, Predicate>;
+  /** The cheapest answer changes towards each predicate, and the Hasil values it needs. */
+  paths: Record<Target, TargetPath>;
 }
 
 export type AnalysisFailure = LayoutFailure | { kind: "role-not-in-sheet"; sheet: string; role: Role };
@@ -58,9 +62,10 @@ export function analyzeLke(
     ...checkLayout(layout),
     ...checkAnswerTypes(model, sheet, layout),
     ...checkAnswers(model, sheet, layout, columns.answer, items, entries),
+    ...checkEvidence(model, sheet, layout, columns, items),
     ...checkCache(model, sheet.name, cached, template),
   ];
-  return {
+  const analysis: Omit<LkeAnalysis, "paths"> = {
     model,
     sheet,
     layout,
@@ -74,4 +79,6 @@ export function analyzeLke(
     findings,
     predicates: evaluatePredicates(model, scores, options),
   };
+  const paths = { wbk: pathToTarget(analysis, "wbk"), wbbm: pathToTarget(analysis, "wbbm") };
+  return { ...analysis, paths };
 }

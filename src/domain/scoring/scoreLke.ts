@@ -50,15 +50,25 @@ export function scoreItems(model: LoadedModel, entries: ReadonlyMap<string, Item
 
 const HASIL_CODES = { ipak: "B.I.a", capaianKinerja: "B.I.b", ipkp: "B.II.a" } as const;
 
+/** An indicator (or sub-indicator) that averages its own questions: average × weight, 0 when none counts. */
+export function scoreLeaf(n: ModelNode, items: ReadonlyMap<string, ItemScore>, mode: ScoringMode): number {
+  let sum = 0;
+  let count = 0;
+  for (const q of n.questions) {
+    const v = items.get(q.code)?.value ?? (mode === "strict" ? 0 : null);
+    if (v === null) continue;
+    sum += v;
+    count++;
+  }
+  return count === 0 ? 0 : (sum / count) * n.weight;
+}
+
 export function scoreLke(model: LoadedModel, items: ReadonlyMap<string, ItemScore>, mode: ScoringMode): LkeScores {
   const scoreOf = new Map<string, number>();
   const visit = (n: ModelNode): number => {
     let score: number;
     if (n.kind === "indikator" || n.kind === "subIndikator") {
-      const values = n.questions.map((q) => items.get(q.code)?.value ?? (mode === "strict" ? 0 : null));
-      const counted = values.filter((v): v is number => v !== null);
-      const own = counted.length === 0 ? 0 : (counted.reduce((a, b) => a + b, 0) / counted.length) * n.weight;
-      score = n.children.length > 0 ? n.children.map(visit).reduce((a, b) => a + b, 0) : own;
+      score = n.children.length > 0 ? n.children.map(visit).reduce((a, b) => a + b, 0) : scoreLeaf(n, items, mode);
     } else if (n.questions.length > 0) {
       // Hasil sub-komponen: each item scores value × its own weight.
       score = n.questions.reduce((s, q) => s + (items.get(q.code)?.value ?? 0) * (q.weight ?? 0), 0);
