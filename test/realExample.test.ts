@@ -52,11 +52,18 @@ describeWithExample("the real Lampiran III example", () => {
     expect(isExcelError(a.template.get("total"))).toBe(false);
   });
 
-  it("reports the L175 defect once, at its cell, and the typed-over answer type of row 8", () => {
-    const mismatches = a.findings.filter((f) => f.rule === "cache.mismatch");
-    expect(mismatches.map((f) => f.cell)).toEqual(["L175"]);
-    const typeChanged = a.findings.filter((f) => f.rule === "answer.type-changed");
-    expect(typeChanged.map((f) => [f.cell, f.params.found])).toEqual([["J8", "Ya"]]);
+  it("reports what is really wrong: the L175 formula, the typed-over answer type of row 8, the LHKASN total K185", () => {
+    const at = (rule: string) => a.findings.filter((f) => f.rule === rule).map((f) => f.cell);
+    expect(at("formula.deviation")).toEqual(["L175"]);
+    expect(a.findings.find((f) => f.rule === "formula.deviation")!.params).toMatchObject({ found: expect.closeTo(1.7333333, 6), expected: expect.closeTo(1.8666667, 6) });
+    expect(at("cache.mismatch")).toEqual([]); // the cached 1.733 is explained by the formula, reported once
+    expect(a.findings.filter((f) => f.rule === "answer.type-changed").map((f) => [f.cell, f.params.found])).toEqual([["J8", "Ya"]]);
+    expect(a.findings.find((f) => f.rule === "count.inconsistent")).toMatchObject({ cell: "K185", params: { total: 12, sum: 13 } });
+  });
+
+  it("raises no other error-level finding", () => {
+    const errors = a.findings.filter((f) => f.severity === "error").map((f) => `${f.rule}@${f.cell}`);
+    expect(errors.sort()).toEqual(["answer.type-changed@J8", "count.inconsistent@K185"]);
   });
 
   it("counts the row-8 question the template stopped counting", () => {

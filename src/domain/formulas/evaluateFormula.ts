@@ -182,7 +182,7 @@ export function evaluateFormula(node: FormulaNode, ctx: FormulaContext): CellVal
       case "MAX":
       case "COUNT": {
         const ns = numbers(args.map(arg));
-        if (isExcelError(ns)) return ns;
+        if (!Array.isArray(ns)) return ns;
         if (name === "COUNT") return ns.length;
         if (name === "SUM") return ns.reduce((s, x) => s + x, 0);
         if (ns.length === 0) return name === "AVERAGE" ? DIV0 : 0;

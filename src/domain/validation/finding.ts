@@ -5,7 +5,9 @@ export type Severity = "error" | "warning" | "info";
 export type RuleId =
   | "answer.missing"
   | "answer.invalid"
+  | "answer.noncanonical"
   | "answer.type-changed"
+  | "answer.validation-list"
   | "count.invalid"
   | "count.inconsistent"
   | "count.zero-denominator"
