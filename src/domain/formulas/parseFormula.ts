@@ -26,7 +26,15 @@ type Token =
   | { t: ","; v: "," }
   | { t: ":"; v: ":" };
 
-const REF = /^(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?\$?([A-Za-z]{1,3})\$?(\d+)/;
+const REF = /(?:(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!)?\$?([A-Za-z]{1,3})\$?(\d+)/y;
+const NUM = /(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/y;
+const NAME = /[A-Za-z_][\w.]*/y;
+
+/** Sticky match at position i: no substring copies, so tokenizing stays linear in the formula's length. */
+function matchAt(re: RegExp, src: string, i: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  return re.exec(src);
+}
 const ERRORS = ["#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N/A", "#NUM!", "#NULL!"];
 
 function tokenize(src: string): Token[] {
@@ -64,19 +72,19 @@ function tokenize(src: string): Token[] {
       i += e.length;
       continue;
     }
-    const ref = REF.exec(src.slice(i));
+    const ref = matchAt(REF, src, i);
     if (ref && !/[\w(]/.test(src[i + ref[0].length] ?? "")) {
       out.push({ t: "ref", v: ref[0] });
       i += ref[0].length;
       continue;
     }
-    const num = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(src.slice(i));
+    const num = matchAt(NUM, src, i);
     if (num) {
       out.push({ t: "num", v: Number(num[0]) });
       i += num[0].length;
       continue;
     }
-    const name = /^[A-Za-z_][\w.]*/.exec(src.slice(i));
+    const name = matchAt(NAME, src, i);
     if (name) {
       out.push({ t: "name", v: name[0] });
       i += name[0].length;
@@ -98,7 +106,7 @@ function tokenize(src: string): Token[] {
 }
 
 function parseRef(text: string): { sheet?: string; row: number; col: number } {
-  const m = REF.exec(text)!;
+  const m = matchAt(REF, text, 0)!;
   const sheet = m[1]?.replace(/''/g, "'") ?? m[2];
   let col = 0;
   for (const ch of m[3]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);

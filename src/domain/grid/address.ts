@@ -43,3 +43,10 @@ export function parseRange(range: string): RangeRef {
   const start = parseA1(a!);
   return { start, end: b ? parseA1(b) : start };
 }
+
+/** parseRange for text from a file: undefined instead of an exception when it is not a range. */
+export function tryParseRange(range: string): RangeRef | undefined {
+  const parts = range.trim().split(":");
+  if (parts.length > 2 || !parts.every((p) => /^\$?[A-Za-z]{1,3}\$?\d+$/.test(p))) return undefined;
+  return parseRange(range.trim());
+}

@@ -1,5 +1,5 @@
 // The neutral snapshot of a worksheet that every gateway produces and the domain reads.
-import { parseRange, type RangeRef } from "./address";
+import { tryParseRange, type RangeRef } from "./address";
 
 export interface ExcelError {
   error: string; // "#DIV/0!", "#VALUE!", "#REF!", ...
@@ -58,8 +58,8 @@ export function cellText(grid: SheetGrid, row: number, col: number): string {
 /** The merged range whose top-left cell is (row, col), if any. */
 export function mergeAt(grid: SheetGrid, row: number, col: number): RangeRef | undefined {
   for (const m of grid.merges) {
-    const r = parseRange(m);
-    if (r.start.row === row && r.start.col === col) return r;
+    const r = tryParseRange(m);
+    if (r && r.start.row === row && r.start.col === col) return r;
   }
   return undefined;
 }

@@ -61,6 +61,7 @@ export function matchEntries(model: LoadedModel): MatchEntry[] {
   return entries;
 }
 
+const MAX_TEXT = 1000;
 const NUMBERING = /^\s*(?:[A-Za-z]|[IVXivx]{1,4}|\d{1,3}|[-–])\s*[.)]?\s*$/;
 
 /** The text, numbering token and answer-type label of each row below the header. */
@@ -82,6 +83,8 @@ export function readRowTexts(
       else if (t.length > text.length) text = t;
     }
     if (!text) continue;
+    // No LKE text is longer than this; a pasted essay must not cost seconds of matching.
+    if (text.length > MAX_TEXT) text = text.slice(0, MAX_TEXT);
     out.push({ row, text, numbering, answerType: answerTypeCol === undefined ? "" : cellText(sheet, row, answerTypeCol) });
   }
   return out;

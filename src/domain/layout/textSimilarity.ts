@@ -3,36 +3,43 @@
 
 const NUMBERING_PREFIX = /^\s*(?:[-–•]\s*|(?:[a-h]|[ivx]+|[A-H]|[IVX]+|\d{1,2})[.)]\s+)+/;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function normalizeText(text: string): string {
-  return text
-    .replace(NUMBERING_PREFIX, "")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  const stripped = text.replace(NUMBERING_PREFIX, "");
+  // Decomposing accents is costly and only ASCII-foreign text needs it.
+  const ascii = NON_ASCII.test(stripped) ? stripped.normalize("NFKD").replace(/[\u0300-\u036f]/g, "") : stripped;
+  return ascii
     .toLowerCase()
     .replace(/[^a-z0-9%]+/g, " ")
     .trim();
 }
 
-/** Trigram ids: each distinct trigram ever seen gets a small integer, so texts compare as sorted int arrays. */
-const gramIds = new Map<string, number>();
+/** Code of one character of normalised text: a–z, 0–9, "%" and the space, in 0..37. */
+function charCode(c: number): number {
+  if (c >= 97 && c <= 122) return c - 96; // a-z -> 1..26
+  if (c >= 48 && c <= 57) return c - 21; // 0-9 -> 27..36
+  return c === 37 ? 37 : 0; // "%" -> 37, space -> 0
+}
 
-/** The sorted, distinct trigram ids of a normalised text, word boundaries included. */
+/** The sorted, distinct trigrams of a normalised text (word boundaries included), each as one small integer. */
 export function trigrams(normalized: string): Int32Array {
   const s = ` ${normalized} `;
-  const ids: number[] = [];
-  for (let i = 0; i + 3 <= s.length; i++) {
-    const g = s.slice(i, i + 3);
-    let id = gramIds.get(g);
-    if (id === undefined) {
-      id = gramIds.size;
-      gramIds.set(g, id);
-    }
-    ids.push(id);
+  const n = s.length - 2;
+  if (n <= 0) return new Int32Array(0);
+  const ids = new Int32Array(n);
+  let a = charCode(s.charCodeAt(0));
+  let b = charCode(s.charCodeAt(1));
+  for (let i = 0; i < n; i++) {
+    const c = charCode(s.charCodeAt(i + 2));
+    ids[i] = (a * 38 + b) * 38 + c;
+    a = b;
+    b = c;
   }
-  ids.sort((a, b) => a - b);
-  let n = 0;
-  for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) ids[n++] = ids[i]!;
-  return Int32Array.from(ids.slice(0, n));
+  ids.sort();
+  let k = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || ids[i] !== ids[i - 1]) ids[k++] = ids[i]!;
+  return ids.slice(0, k);
 }
 
 /** Dice coefficient of two trigram sets, 0..1. */

@@ -1,9 +1,16 @@
 // The template's own cells, checked by what they compute: each score formula is evaluated on probe answers and
 // must give what the official rule gives (formula.deviation — the L175 defect), score cells must hold formulas
 // (formula.overwritten), weights must be the regulation's (weight.changed), answer lists must offer the options.
-import { parseA1, parseRange, toA1 } from "../grid/address";
+import { parseA1, toA1, tryParseRange } from "../grid/address";
 import { cellFormula, cellValue, isExcelError, type CellValue, type SheetGrid } from "../grid/sheetGrid";
 import { evaluateFormula, UnsupportedFormula } from "../formulas/evaluateFormula";
+import {
+  hasilOptionScoreFormula,
+  percentFormula,
+  questionScoreFormula,
+  sumOfPartsFormula,
+  surveyScoreFormula,
+} from "../formulas/templateFormulas";
 import { FormulaSyntaxError, parseFormula, type FormulaNode } from "../formulas/parseFormula";
 import type { LkeLayout } from "../layout/detectLayout";
 import type { Role } from "../layout/findHeader";
@@ -19,6 +26,8 @@ interface ComputedCell {
   a1: string;
   item: string;
   expected: (p: ProbeValues) => CellValue;
+  /** The official template's formula for this cell: a cell holding exactly it needs no evaluation. */
+  official?: string;
 }
 
 interface ProbeValues {
@@ -88,13 +97,35 @@ function computedCells(model: LoadedModel, sheet: SheetGrid, layout: LkeLayout, 
     const row = layout.rows.totals[which];
     if (row !== undefined && score !== undefined) out.push({ a1: toA1(row, score), item: code, expected: (p) => p.template.get(code) ?? null });
   }
+  const { answerType, weight } = layout.columns;
+  const typeCell = (r: number) => (answerType === undefined ? undefined : toA1(r, answerType));
+  const countCell = (q: Question, key: string) => {
+    const r = layout.rows.counts.get(`${q.code}#${key}`);
+    return r === undefined ? undefined : toA1(r, cols.answer);
+  };
   for (const q of model.questions) {
     const row = layout.rows.questions.get(q.code);
     if (row !== undefined && score !== undefined) {
-      out.push({ a1: toA1(row, score), item: q.code, expected: (p) => p.items.get(q.code)?.excel ?? null });
+      const K = toA1(row, cols.answer);
+      const J = typeCell(row);
+      const H = weight === undefined ? undefined : toA1(row, weight);
+      const official =
+        q.type === "survey"
+          ? H && surveyScoreFormula(K, H)
+          : q.weight !== undefined
+            ? J && H && hasilOptionScoreFormula(J, K, H)
+            : J && questionScoreFormula(J, K);
+      out.push({ a1: toA1(row, score), item: q.code, expected: (p) => p.items.get(q.code)?.excel ?? null, ...(official ? { official } : {}) });
     }
     if (!q.percent) continue;
-    if (row !== undefined) out.push({ a1: toA1(row, cols.answer), item: q.code, expected: (p) => p.items.get(q.code)?.excel ?? null });
+    if (row !== undefined) {
+      out.push({
+        a1: toA1(row, cols.answer),
+        item: q.code,
+        expected: (p) => p.items.get(q.code)?.excel ?? null,
+        official: percentFormula(q.percent, (key) => countCell(q, key)),
+      });
+    }
     for (const input of q.percent.inputs) {
       const r = layout.rows.counts.get(`${q.code}#${input.key}`);
       if (r === undefined) continue;
@@ -103,9 +134,13 @@ function computedCells(model: LoadedModel, sheet: SheetGrid, layout: LkeLayout, 
         computed ? sumOfParts(q, p.entries.get(q.code)) : (p.entries.get(q.code)?.counts?.[input.key]?.value ?? null);
       if (score !== undefined) {
         // =IF(J="Jumlah",IF(K="","Blm Diisi",""),…): text that AVERAGE skips.
-        out.push({ a1: toA1(r, score), item: q.code, expected: (p) => countNilai(count(p)) });
+        const J = typeCell(r);
+        out.push({ a1: toA1(r, score), item: q.code, expected: (p) => countNilai(count(p)), ...(J ? { official: questionScoreFormula(J, toA1(r, cols.answer)) } : {}) });
       }
-      if (computed) out.push({ a1: toA1(r, cols.answer), item: q.code, expected: count });
+      if (computed) {
+        const parts = q.percent.inputs.filter((i) => i.role === "part").map((i) => countCell(q, i.key) ?? '""');
+        out.push({ a1: toA1(r, cols.answer), item: q.code, expected: count, official: sumOfPartsFormula(parts) });
+      }
     }
   }
   return out;
@@ -192,23 +227,20 @@ function checkWeights(model: LoadedModel, sheet: SheetGrid, layout: LkeLayout): 
 }
 
 function checkValidationLists(model: LoadedModel, sheet: SheetGrid, layout: LkeLayout, col: number): Finding[] {
-  const ruleAt = new Map<string, string[]>();
-  for (const v of sheet.validations) {
-    if (v.type !== "list") continue;
-    const items = (v.formulae[0] ?? "").replace(/^"|"$/g, "").split(",").map((s) => s.trim().toUpperCase());
-    for (const part of v.sqref.split(/\s+/)) {
-      const { start, end } = parseRange(part);
-      if (start.col > col || end.col < col) continue;
-      for (let r = start.row; r <= Math.min(end.row, start.row + 100_000); r++) ruleAt.set(toA1(r, col), items);
-    }
-  }
+  const lists = sheet.validations
+    .filter((v) => v.type === "list")
+    .map((v) => ({
+      ranges: v.sqref.split(/\s+/).flatMap((part) => tryParseRange(part) ?? []),
+      items: (v.formulae[0] ?? "").replace(/^"|"$/g, "").split(",").map((x) => x.trim().toUpperCase()),
+    }));
+  const listAt = (row: number) =>
+    lists.find((l) => l.ranges.some((r) => r.start.row <= row && row <= r.end.row && r.start.col <= col && col <= r.end.col))?.items;
   const out: Finding[] = [];
   for (const q of model.questions) {
     const row = layout.rows.questions.get(q.code);
     const options = q.options ?? model.answerTypes[q.type].options;
     if (row === undefined || !options) continue;
-    const a1 = toA1(row, col);
-    const list = ruleAt.get(a1);
+    const list = listAt(row);
     if (!list) continue;
     const wanted = options.map((o) => o.key.toUpperCase()).sort();
     if ([...list].sort().join(",") === wanted.join(",")) continue;
@@ -216,7 +248,7 @@ function checkValidationLists(model: LoadedModel, sheet: SheetGrid, layout: LkeL
       rule: "answer.validation-list",
       severity: "warning",
       sheet: sheet.name,
-      cell: a1,
+      cell: toA1(row, col),
       item: q.code,
       params: { found: list.join(","), expected: wanted.join(",") },
     });
@@ -265,6 +297,7 @@ export function auditTemplate(
       });
       continue;
     }
+    if (c.official !== undefined && formula === c.official) continue; // the official formula, verbatim
     let ast: FormulaNode;
     try {
       ast = parseFormula(formula);

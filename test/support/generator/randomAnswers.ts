@@ -83,3 +83,31 @@ export function randomAnswers(model: LoadedModel, rnd: Random, p: AnswerProfile 
   }
   return out;
 }
+
+/** A well-kept LKE: valid options only, counts that agree with each other (done ≤ due, parts = total). */
+export function consistentAnswers(model: LoadedModel, rnd: Random): AnswerSet {
+  const out: AnswerSet = new Map();
+  for (const q of model.questions) {
+    if (q.percent) {
+      const parts = q.percent.inputs.filter((i) => i.role === "part").map(() => rnd.int(1, 8));
+      const due = parts.length > 0 ? parts.reduce((a, b) => a + b, 0) : rnd.int(1, 20);
+      const done = rnd.int(0, due);
+      const prev = rnd.int(1, 15);
+      let part = 0;
+      for (const i of q.percent.inputs) {
+        if (i.sumOfParts === "computed") continue;
+        const v = { den: due, num: done, part: parts[part] ?? 0, prev, now: rnd.int(0, prev), aux: rnd.int(0, due - done) }[i.role];
+        if (i.role === "part") part++;
+        out.set(`${q.code}#${i.key}`, v);
+      }
+      continue;
+    }
+    if (q.type === "survey") {
+      out.set(q.code, rnd.int(250, 400) / 100);
+      continue;
+    }
+    const keys = (q.options ?? model.answerTypes[q.type].options ?? []).map((o) => o.key);
+    out.set(q.code, rnd.pick(keys));
+  }
+  return out;
+}
