@@ -65,6 +65,8 @@ const STATUS_ID: Record<string, string> = {
   "bad-redirect": "pengalihan ke alamat yang tidak valid",
   login: "meminta masuk akun; dokumen belum dibagikan",
   tls: "sertifikat situs tidak valid",
+  network: "jaringan ke situs tidak terjangkau",
+  invalid: "alamat tautan tidak valid",
 };
 const STATUS_EN: Record<string, string> = {
   timeout: "no answer within the time limit",
@@ -75,6 +77,8 @@ const STATUS_EN: Record<string, string> = {
   "bad-redirect": "a redirect to an invalid address",
   login: "asks to sign in; the document is not shared",
   tls: "the site's certificate is invalid",
+  network: "the site's network is unreachable",
+  invalid: "the address is invalid",
 };
 
 function status(s: string | number | undefined, table: Record<string, string>): string {
@@ -89,33 +93,58 @@ function catalogId(): Record<RuleId, Text> {
       hint: () => "Isi sel ini; pertanyaan yang kosong tidak ikut dihitung sehingga nilai indikator menyesatkan.",
     },
     "answer.invalid": {
-      message: (p) => `Jawaban "${p.value}" bukan salah satu pilihan (${p.options}).`,
-      hint: () => "Pilih salah satu pilihan persis seperti tertulis, tanpa spasi tambahan; template menganggap jawaban lain sebagai belum diisi.",
+      message: (p) =>
+        p.stray
+          ? `Jawaban "${p.value}" memuat spasi tambahan; Excel menganggapnya belum diisi, bukan ${p.stray}.`
+          : `Jawaban "${p.value}" bukan salah satu pilihan (${p.options}); Excel menganggapnya belum diisi.`,
+      hint: (p) => (p.stray ? `Ketik "${p.stray}" tanpa spasi.` : "Pilih salah satu pilihan persis seperti tertulis."),
+    },
+    "answer.noncanonical": {
+      message: (p) => `Jawaban "${p.value}" dihitung Excel sebagai ${p.key}, tetapi tidak ditulis persis seperti pilihannya.`,
+      hint: (p) => `Tulis "${p.key}" agar terbaca sama oleh semua aplikasi dan evaluator.`,
     },
     "answer.type-changed": {
       message: (p) => `Sel Pilihan Jawaban berisi "${p.found}", seharusnya "${p.expected}".`,
       hint: () => "Kembalikan teks Pilihan Jawaban; rumus nilai template tidak menghitung baris ini selama teksnya berubah.",
     },
+    "answer.validation-list": {
+      message: (p) => `Daftar pilihan sel ini (${p.found}) tidak sama dengan pilihan jawaban (${p.expected}).`,
+      hint: () => "Perbaiki validasi data sel agar hanya menawarkan pilihan yang sah.",
+    },
     "count.invalid": {
-      message: (p) => `Isian jumlah "${p.value}" untuk "${p.label}" bukan bilangan bulat tidak negatif.`,
+      message: (p) =>
+        p.asText
+          ? `Jumlah "${p.value}" untuk "${p.label}" tersimpan sebagai teks, bukan angka.`
+          : `Isian jumlah "${p.value}" untuk "${p.label}" bukan bilangan bulat tidak negatif.`,
       hint: () => "Tulis angka saja (misalnya 12, bukan \"12 orang\" atau \"0,5\").",
     },
     "count.inconsistent": {
-      message: (p) => String(p.detail ?? "Isian jumlah saling bertentangan."),
-      hint: () => "Periksa kembali isian jumlah pada butir ini.",
+      message: (p) =>
+        p.kind === "parts"
+          ? `"${p.label}" berisi ${p.total}, padahal rinciannya ${p.parts} = ${p.sum}.`
+          : p.kind === "done-over-due"
+            ? `"${p.label}" (${p.done}) lebih besar daripada jumlah yang seharusnya (${p.due}).`
+            : `Yang sedang diproses (${p.process}) ditambah yang selesai (${p.done}) melebihi yang harus ditindaklanjuti (${p.due}).`,
+      hint: () => "Samakan isian jumlah dengan rinciannya dan dengan data dukungnya.",
     },
     "count.zero-denominator": {
-      message: (p) => `"${p.label}" bernilai 0 sehingga persentase tidak dapat dihitung (#DIV/0!).`,
+      message: (p) =>
+        p.decline
+          ? "Pelanggaran tahun sebelumnya 0 tetapi tahun ini ada pelanggaran: penurunan tidak dapat dihitung (#DIV/0!)."
+          : `"${p.label}" bernilai 0 sehingga persentase tidak dapat dihitung (#DIV/0!).`,
       hint: () => "Isi jumlah yang benar; bila memang nol, jelaskan di kolom catatan dan konsultasikan dengan evaluator.",
     },
     "survey.out-of-range": {
       message: (p) => `Nilai survei ${p.value} berada di luar skala 0–4.`,
-      hint: () => "Masukkan indeks pada skala 0–4 (indeks 0–100 perlu dikonversi sesuai ketentuan survei).",
+      hint: (p) =>
+        p.scale === "0-100"
+          ? "Nilai ini tampaknya indeks skala 0–100; LKE memerlukan skala 0–4 sesuai hasil survei eksternal."
+          : "Masukkan indeks pada skala 0–4.",
     },
     "evidence.missing": {
       message: (p) =>
         p.answer !== undefined && p.answer !== ""
-          ? `Jawaban "${p.answer}" bernilai, tetapi tidak ada tautan bukti dukung.`
+          ? `Jawaban "${n(p.answer)}" bernilai, tetapi tidak ada tautan bukti dukung.`
           : "Jawaban bernilai, tetapi tidak ada tautan bukti dukung.",
       hint: () => "Tambahkan tautan ke dokumen bukti dukung yang dapat dibuka evaluator; jawaban tanpa bukti dapat dinilai 0.",
     },
@@ -134,7 +163,7 @@ function catalogId(): Record<RuleId, Text> {
       hint: () => "Hapus tautan ini dan ganti dengan tautan https ke penyimpanan dokumen.",
     },
     "evidence.duplicate": {
-      message: (p) => `Tautan yang sama juga menjadi bukti butir lain di indikator berbeda (${p.others}).`,
+      message: (p) => `Tautan "${p.value}" juga menjadi bukti butir lain di indikator berbeda (${p.others}).`,
       hint: () => "Berikan bukti yang spesifik untuk tiap pertanyaan; satu dokumen untuk indikator yang berbeda jarang cukup.",
     },
     "evidence.malformed": {
@@ -149,7 +178,7 @@ function catalogId(): Record<RuleId, Text> {
       hint: () => "Periksa tautan dan izin berbagi dokumen; evaluator harus dapat membukanya tanpa masuk akun unit.",
     },
     "formula.overwritten": {
-      message: () => "Sel nilai berisi angka ketikan, bukan rumus.",
+      message: (p) => `Sel nilai berisi ketikan "${p.found}", bukan rumus.`,
       hint: () => "Kembalikan rumus resmi (tombol Perbaiki rumus).",
     },
     "formula.deviation": {
@@ -182,33 +211,54 @@ function catalogEn(): Record<RuleId, Text> {
       hint: () => "Fill this cell; a blank question is skipped, which makes the indicator score misleading.",
     },
     "answer.invalid": {
-      message: (p) => `Answer "${p.value}" is not one of the options (${p.options}).`,
-      hint: () => "Enter one option exactly as written, without extra spaces; the template treats anything else as blank.",
+      message: (p) =>
+        p.stray
+          ? `Answer "${p.value}" has a stray space; Excel treats it as blank, not as ${p.stray}.`
+          : `Answer "${p.value}" is not one of the options (${p.options}); Excel treats it as blank.`,
+      hint: (p) => (p.stray ? `Type "${p.stray}" without spaces.` : "Enter one option exactly as written."),
+    },
+    "answer.noncanonical": {
+      message: (p) => `Excel counts "${p.value}" as ${p.key}, but it is not written exactly as the option.`,
+      hint: (p) => `Write "${p.key}" so that every tool and evaluator reads it the same way.`,
     },
     "answer.type-changed": {
       message: (p) => `The answer-type cell reads "${p.found}" instead of "${p.expected}".`,
       hint: () => "Restore the answer-type text; the template's score formula ignores this row until then.",
     },
+    "answer.validation-list": {
+      message: (p) => `This cell's drop-down (${p.found}) differs from the answer options (${p.expected}).`,
+      hint: () => "Fix the cell's data validation so it offers only the valid options.",
+    },
     "count.invalid": {
-      message: (p) => `Count "${p.value}" for "${p.label}" is not a whole non-negative number.`,
+      message: (p) =>
+        p.asText ? `Count "${p.value}" for "${p.label}" is stored as text, not a number.` : `Count "${p.value}" for "${p.label}" is not a whole non-negative number.`,
       hint: () => 'Type digits only (12, not "12 orang" or "0,5").',
     },
     "count.inconsistent": {
-      message: (p) => String(p.detailEn ?? "Counts contradict each other."),
-      hint: () => "Check the counts of this item.",
+      message: (p) =>
+        p.kind === "parts"
+          ? `"${p.label}" reads ${p.total}, but its parts are ${p.parts} = ${p.sum}.`
+          : p.kind === "done-over-due"
+            ? `"${p.label}" (${p.done}) is more than were due (${p.due}).`
+            : `In process (${p.process}) plus done (${p.done}) is more than were due (${p.due}).`,
+      hint: () => "Make the counts agree with their parts and with the evidence.",
     },
     "count.zero-denominator": {
-      message: (p) => `"${p.label}" is 0, so the percentage cannot be computed (#DIV/0!).`,
+      message: (p) =>
+        p.decline
+          ? "No violations last year but some this year: the decline cannot be computed (#DIV/0!)."
+          : `"${p.label}" is 0, so the percentage cannot be computed (#DIV/0!).`,
       hint: () => "Enter the right count; if it really is zero, explain in the note and ask the evaluator.",
     },
     "survey.out-of-range": {
       message: (p) => `Survey value ${p.value} is outside the 0–4 scale.`,
-      hint: () => "Enter the index on the 0–4 scale (a 0–100 index must be converted as the survey rules say).",
+      hint: (p) =>
+        p.scale === "0-100" ? "This looks like a 0–100 index; the LKE needs the 0–4 survey result." : "Enter the index on the 0–4 scale.",
     },
     "evidence.missing": {
       message: (p) =>
         p.answer !== undefined && p.answer !== ""
-          ? `Answer "${p.answer}" scores, but there is no evidence link.`
+          ? `Answer "${n(p.answer)}" scores, but there is no evidence link.`
           : "A scoring answer has no evidence link.",
       hint: () => "Add a link to evidence the evaluator can open; an answer without evidence may be scored 0.",
     },
@@ -227,7 +277,7 @@ function catalogEn(): Record<RuleId, Text> {
       hint: () => "Remove this link and use an https link to a document store instead.",
     },
     "evidence.duplicate": {
-      message: (p) => `The same link is also evidence for items of other indicators (${p.others}).`,
+      message: (p) => `Link "${p.value}" is also evidence for items of other indicators (${p.others}).`,
       hint: () => "Give specific evidence for each question; one document rarely proves different indicators.",
     },
     "evidence.malformed": {
@@ -242,7 +292,7 @@ function catalogEn(): Record<RuleId, Text> {
       hint: () => "Check the link and its sharing settings; the evaluator must open it without the unit's account.",
     },
     "formula.overwritten": {
-      message: () => "The score cell holds a typed number instead of its formula.",
+      message: (p) => `The score cell holds a typed "${p.found}" instead of its formula.`,
       hint: () => "Put the official formula back (Repair formulas).",
     },
     "formula.deviation": {

@@ -1,10 +1,11 @@
-// lke-zi report <file.xlsx> [--json] [--role unit|tpi|tpn] [--fail-on error|warning] [--lang id|en] [--prior-wbk]
+// lke-zi report <file.xlsx> [--json] [--role unit|tpi|tpn] [--fail-on error|warning] [--lang id|en] [--prior-wbk] [--check-links]
 import { analyzeWorkbook } from "../../app/analyzeWorkbook";
 import { toReportJson } from "../../app/reportJson";
 import type { Role } from "../../domain/layout/findHeader";
 import type { Locale } from "../../i18n/formatNumber";
 import { XlsxGateway } from "../../xlsx/xlsxGateway";
 import { parseArgs, UsageError } from "../args";
+import { checkEvidenceLinks } from "../checkLinks";
 import { EXIT } from "../exitCodes";
 import { formatReport } from "../formatReport";
 import { readInputFile, type CliIo } from "../io";
@@ -15,6 +16,7 @@ export const REPORT_FLAGS = {
   "fail-on": { values: ["error", "warning"] },
   lang: { values: ["id", "en"] },
   "prior-wbk": {},
+  "check-links": {},
 } as const;
 
 export async function reportCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -25,6 +27,8 @@ export async function reportCommand(argv: readonly string[], io: CliIo): Promise
     role: (flags.get("role") as Role | undefined) ?? "unit",
     priorWbk: flags.has("prior-wbk"),
   });
+  // Off by default: the only network access of the tool, and only when asked for.
+  if (flags.has("check-links")) analysis.findings.push(...(await checkEvidenceLinks(analysis)));
   const report = toReportJson(analysis, file, (flags.get("lang") as Locale | undefined) ?? "id");
   io.stdout(flags.has("json") ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
   const failOn = flags.get("fail-on");

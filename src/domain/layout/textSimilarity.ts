@@ -3,7 +3,7 @@
 
 const NUMBERING_PREFIX = /^\s*(?:[-–•]\s*|(?:[a-h]|[ivx]+|[A-H]|[IVX]+|\d{1,2})[.)]\s+)+/;
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 export function normalizeText(text: string): string {
   const stripped = text.replace(NUMBERING_PREFIX, "");

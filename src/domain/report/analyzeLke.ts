@@ -12,6 +12,7 @@ import type { ItemEntry, ItemScore } from "../scoring/scoreItem";
 import { scoreAsTemplate, scoreItems, scoreLke, type LkeScores } from "../scoring/scoreLke";
 import { checkAnswers } from "../validation/checkAnswers";
 import { checkAnswerTypes } from "../validation/checkAnswerTypes";
+import { auditTemplate } from "../validation/auditTemplate";
 import { checkCache } from "../validation/checkCache";
 import { checkEvidence } from "../validation/checkEvidence";
 import { checkLayout } from "../validation/checkLayout";
@@ -58,12 +59,16 @@ export function analyzeLke(
   const scores = scoreLke(model, items, "regulation");
   const template = scoreAsTemplate(model, items, entries);
   const cached = readCachedResults(sheet, layout, columns.score);
+  const audit = auditTemplate(model, sheet, layout, role, entries);
+  // A cached value that differs because its formula deviates is one problem, reported once, as the formula's.
+  const explained = new Set(audit.filter((f) => f.rule.startsWith("formula.")).map((f) => f.cell));
   const findings = [
     ...checkLayout(layout),
     ...checkAnswerTypes(model, sheet, layout),
     ...checkAnswers(model, sheet, layout, columns.answer, items, entries),
     ...checkEvidence(model, sheet, layout, columns, items),
-    ...checkCache(model, sheet.name, cached, template),
+    ...audit,
+    ...checkCache(model, sheet.name, cached, template).filter((f) => !explained.has(f.cell)),
   ];
   const analysis: Omit<LkeAnalysis, "paths"> = {
     model,

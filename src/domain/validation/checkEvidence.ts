@@ -2,7 +2,7 @@
 // no http(s) link, unsafe targets, Google Drive links nobody else can open, and one link used as evidence for
 // unrelated indicators. Only what the sheet shows is judged; whether a link answers is the CLI's --check-links.
 import { toA1 } from "../grid/address";
-import { cellText, type SheetGrid } from "../grid/sheetGrid";
+import { cellText, cellValue, type SheetGrid } from "../grid/sheetGrid";
 import type { LkeLayout, RoleColumns } from "../layout/detectLayout";
 import type { LoadedModel } from "../model/loadModel";
 import type { ItemScore } from "../scoring/scoreItem";
@@ -99,7 +99,7 @@ export function checkEvidence(
         severity: "warning",
         cell: toA1(row, columns.answer),
         item: ev.item,
-        params: { answer: cellText(sheet, row, columns.answer) },
+        params: answerParams(model, sheet, ev.item, row, columns.answer),
         at: [row, columns.answer],
       });
     }
@@ -122,6 +122,13 @@ export function checkEvidence(
   found.push(...duplicates(evidence, sheet.name));
   found.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
   return found.map(({ rule, severity, sheet: name, cell, item, params }) => ({ rule, severity, sheet: name, cell, item, params }));
+}
+
+/** The answer, for the message; none for `%` items, whose question row holds a computed fraction. */
+function answerParams(model: LoadedModel, sheet: SheetGrid, code: string, row: number, col: number): Finding["params"] {
+  if (model.questionByCode.get(code)?.percent) return {};
+  const v = cellValue(sheet, row, col);
+  return { answer: typeof v === "number" ? v : cellText(sheet, row, col).trim() };
 }
 
 /** One link as evidence of items of two or more indicators: every cell involved, once, naming the others. */

@@ -102,7 +102,7 @@ export function classifyLink(raw: string, source: LinkSource = "hyperlink"): Lin
 const OTHER_SCHEMES = new Set(["mailto", "ftp", "ftps", "sftp", "tel", "news", "ssh", "onenote", "ms-word", "ms-excel", "ms-powerpoint", "webcal"]);
 
 function looseUnsafeScheme(s: string): string | undefined {
-  const compact = s.replace(/[\u0000-\u0020]+/g, "");
+  const compact = [...s.slice(0, 64)].filter((ch) => ch.charCodeAt(0) > 0x20).join("");
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
   return scheme && UNSAFE_SCHEMES.has(scheme) ? scheme : undefined;
 }
@@ -213,7 +213,8 @@ function queryParam(query: string, name: string): string | undefined {
  * open?id= of one file are one link), or why it opens nothing in particular.
  */
 function googleTarget(u: ParsedUrl): { canonical: string } | MalformedReason {
-  let seg = u.path.split("/").filter((p) => p !== "");
+  // Empty segments stay: "/file/d//view" has an empty id, not the id "view".
+  let seg = u.path.replace(/^\/+|\/+$/g, "").split("/");
   if (seg[0] === "a" && seg.length >= 2) seg = seg.slice(2); // Google Workspace: /a/<domain>/…
   seg = seg.filter((p, i) => !(p === "u" && /^\d+$/.test(seg[i + 1] ?? "")) && !(/^\d+$/.test(p) && seg[i - 1] === "u"));
   // Files, folders and Docs share one id space, and drive.google.com/open?id=<id> opens any of them.
@@ -438,5 +439,7 @@ export function readCellEvidence(sheet: SheetGrid, row: number, col: number, mod
   }
   // An evidence cell with text and no link at all: the text itself is the (not-a-link) evidence.
   if (mode === "links" && found.length === 0 && !opaque && !blank) add(text, "text");
-  return { filled: !blank || hyperlink !== undefined || formula !== undefined, links: found, opaque };
+  // A formula showing nothing (=IF(…;"";…)) is no evidence; a HYPERLINK() is, whatever it shows.
+  const linkFormula = formula !== undefined && (opaque || found.some((l) => l.source === "formula"));
+  return { filled: !blank || hyperlink !== undefined || linkFormula, links: found, opaque };
 }
