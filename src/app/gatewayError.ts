@@ -9,7 +9,8 @@ export type GatewayErrorCode =
   | "too-large"
   | "no-lke-sheet"
   | "role-not-in-sheet"
-  | "unreadable";
+  | "unreadable"
+  | "unwritable";
 
 export class GatewayError extends Error {
   constructor(

@@ -11,6 +11,7 @@ const REASONS: Record<GatewayErrorCode, [string, string]> = {
   "no-lke-sheet": ["tidak memuat lembar LKE Zona Integritas yang dikenali", "contains no recognisable LKE Zona Integritas sheet"],
   "role-not-in-sheet": ["tidak memiliki kolom jawaban untuk peran yang diminta", "has no answer column for the requested role"],
   unreadable: ["tidak dapat dibaca", "cannot be read"],
+  unwritable: ["tidak dapat ditulis (periksa folder dan izinnya)", "cannot be written (check the folder and its permissions)"],
 };
 
 export function inputErrorMessage(file: string, code: GatewayErrorCode): string {
