@@ -5,7 +5,7 @@ import { loadModel } from "../../../src/domain/model/loadModel";
 import { analyzeLke, type LkeAnalysis } from "../../../src/domain/report/analyzeLke";
 import { readXlsx } from "../../../src/xlsx/readXlsx";
 import { generateWorkbook, type GeneratedLayout } from "../../support/generator/generateWorkbook";
-import { withDefects, type DefectKind } from "../../support/generator/plantDefects";
+import { driveLink, withDefects, type DefectKind } from "../../support/generator/plantDefects";
 import { seededRandom } from "../../support/generator/random";
 import { consistentAnswers } from "../../support/generator/randomAnswers";
 
@@ -24,6 +24,11 @@ const RULES: DefectKind[] = [
   "weight.changed",
   "cache.mismatch",
   "layout.unmatched",
+  "evidence.missing",
+  "evidence.not-url",
+  "evidence.unsafe",
+  "evidence.duplicate",
+  "evidence.malformed",
 ];
 /** Defects per workbook, and workbooks per rule and layout; at least 30 defects of each rule in each layout. */
 const PER_RULE: Partial<Record<DefectKind, [number, number]>> = {
@@ -31,6 +36,7 @@ const PER_RULE: Partial<Record<DefectKind, [number, number]>> = {
   "count.zero-denominator": [3, 10],
   "count.inconsistent": [3, 10],
   "count.invalid": [5, 6],
+  "evidence.duplicate": [3, 10],
 };
 
 const bases = new Map<string, ReturnType<typeof generateWorkbook>>();
@@ -45,7 +51,12 @@ function clean(layout: GeneratedLayout, seed: number) {
 async function cleanWorkbook(layout: GeneratedLayout, seed: number) {
   const rnd = seededRandom(seed + 1);
   const answers = consistentAnswers(model, rnd);
-  return generateWorkbook(model, { layout, answers, evaluators: { tpi: consistentAnswers(model, rnd), tpi2: consistentAnswers(model, rnd) } });
+  return generateWorkbook(model, {
+    layout,
+    answers,
+    evaluators: { tpi: consistentAnswers(model, rnd), tpi2: consistentAnswers(model, rnd) },
+    evidence: (code) => ({ text: `Dokumen bukti ${code}`, link: driveLink(code) }),
+  });
 }
 
 function analyse(snapshot: Awaited<ReturnType<typeof readXlsx>>): LkeAnalysis {

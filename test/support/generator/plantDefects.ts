@@ -17,7 +17,18 @@ export type DefectKind =
   | "formula.deviation"
   | "weight.changed"
   | "cache.mismatch"
-  | "layout.unmatched";
+  | "layout.unmatched"
+  | "evidence.missing"
+  | "evidence.not-url"
+  | "evidence.unsafe"
+  | "evidence.duplicate"
+  | "evidence.malformed";
+
+/** A distinct, well-formed Drive link per item, as a clean workbook carries. */
+export function driveLink(code: string): string {
+  const id = `1${code.replace(/[^A-Za-z0-9]/g, "x")}`.padEnd(33, "Q").slice(0, 33);
+  return `https://drive.google.com/file/d/${id}/view?usp=sharing`;
+}
 
 export interface PlantedDefect {
   rule: DefectKind;
@@ -128,6 +139,39 @@ export function plantDefect(
       const c = ws.getCell(cell);
       c.value = { formula: c.formula, result: node.weight * 7 + 1 } as ExcelJS.CellFormulaValue;
       return { rule: kind, cell, item: node.code };
+    }
+    case "evidence.missing": {
+      // A best answer (worth something) whose link is gone.
+      const q = fresh(optionQuestions);
+      const best = (q.options ?? model.answerTypes[q.type].options!)[0]!.key;
+      ws.getCell(sheet.answerCells.unit.get(q.code)!).value = best;
+      const cell = at(sheet, "evidence:unit", rowOf(q.code));
+      ws.getCell(cell).value = null;
+      const text = sheet.columns.get("evidenceText:unit");
+      if (text) ws.getCell(`${text}${rowOf(q.code)}`).value = null;
+      return { rule: kind, cell: sheet.answerCells.unit.get(q.code)!, item: q.code };
+    }
+    case "evidence.not-url":
+    case "evidence.unsafe":
+    case "evidence.malformed": {
+      const q = fresh(optionQuestions);
+      const cell = at(sheet, "evidence:unit", rowOf(q.code));
+      const value =
+        kind === "evidence.not-url"
+          ? rnd.pick(["terlampir", "C:\\Users\\admin\\Dokumen\\SK Tim.pdf", "lihat map arsip", "D:/bukti/sop.docx"])
+          : kind === "evidence.unsafe"
+            ? rnd.pick(["javascript:alert(1)", "\\\\server\\bukti\\sk.pdf", "file:///C:/bukti/sk.pdf"])
+            : rnd.pick(["https://drive.google.com/drive/my-drive", "https://drive.google.com/file/d//view", "https://drive.google.com/drive/u/0/home"]);
+      ws.getCell(cell).value = value;
+      return { rule: kind, cell, item: q.code };
+    }
+    case "evidence.duplicate": {
+      // One link pasted under a question of another indicator.
+      const a = fresh(optionQuestions);
+      const b = fresh(optionQuestions.filter((x) => model.parentOf.get(x.code) !== model.parentOf.get(a.code)));
+      const cell = at(sheet, "evidence:unit", rowOf(b.code));
+      ws.getCell(cell).value = { text: driveLink(a.code), hyperlink: driveLink(a.code) };
+      return { rule: kind, cell, item: b.code };
     }
     case "layout.unmatched": {
       const q = fresh(optionQuestions);
