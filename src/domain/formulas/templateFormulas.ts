@@ -4,8 +4,22 @@ import type { PercentSpec } from "../model/lkeModel";
 
 const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
+const questionFormulas = new Map<string, string>();
+
 /** Nilai of a question row: the template's IF chain over its Pilihan Jawaban (J) and Jawaban (K) cells. */
 export function questionScoreFormula(typeCell: string, answerCell: string): string {
+  const key = `${typeCell}|${answerCell}`;
+  let f = questionFormulas.get(key);
+  if (f === undefined) {
+    // Audits compare hundreds of these per workbook; the text depends on two addresses only.
+    if (questionFormulas.size > 50_000) questionFormulas.clear();
+    f = buildQuestionScoreFormula(typeCell, answerCell);
+    questionFormulas.set(key, f);
+  }
+  return f;
+}
+
+function buildQuestionScoreFormula(typeCell: string, answerCell: string): string {
   const K = answerCell;
   const chain = (options: Array<[string, number]>) =>
     options.reduceRight<string>((rest, [key, value]) => `IF(${K}=${q(key)},${value},${rest})`, q("Blm Diisi"));

@@ -55,11 +55,18 @@ export function cellText(grid: SheetGrid, row: number, col: number): string {
   return String(v);
 }
 
-/** The merged range whose top-left cell is (row, col), if any. */
+const mergeIndex = new WeakMap<SheetGrid, Map<number, RangeRef>>();
+
+/** The merged range whose top-left cell is (row, col), if any (merges are indexed once per grid). */
 export function mergeAt(grid: SheetGrid, row: number, col: number): RangeRef | undefined {
-  for (const m of grid.merges) {
-    const r = tryParseRange(m);
-    if (r && r.start.row === row && r.start.col === col) return r;
+  let index = mergeIndex.get(grid);
+  if (!index || index.size === 0 && grid.merges.length > 0) {
+    index = new Map();
+    for (const m of grid.merges) {
+      const r = tryParseRange(m);
+      if (r) index.set(r.start.row * 16_384 + r.start.col, r);
+    }
+    mergeIndex.set(grid, index);
   }
-  return undefined;
+  return index.get(row * 16_384 + col);
 }

@@ -6,8 +6,10 @@ import { cellFormula, cellValue, isExcelError, type CellValue, type SheetGrid } 
 import { evaluateFormula, UnsupportedFormula } from "../formulas/evaluateFormula";
 import {
   hasilOptionScoreFormula,
+  indicatorScoreFormula,
   percentFormula,
   questionScoreFormula,
+  sumFormula,
   sumOfPartsFormula,
   surveyScoreFormula,
 } from "../formulas/templateFormulas";
@@ -15,7 +17,7 @@ import { FormulaSyntaxError, parseFormula, type FormulaNode } from "../formulas/
 import type { LkeLayout } from "../layout/detectLayout";
 import type { Role } from "../layout/findHeader";
 import type { LoadedModel } from "../model/loadModel";
-import type { Question } from "../model/lkeModel";
+import type { ModelNode, Question } from "../model/lkeModel";
 import { NOT_FILLED, add } from "../scoring/excelSemantics";
 import type { ItemEntry } from "../scoring/scoreItem";
 import { scoreAsTemplate, scoreItems } from "../scoring/scoreLke";
@@ -26,8 +28,8 @@ interface ComputedCell {
   a1: string;
   item: string;
   expected: (p: ProbeValues) => CellValue;
-  /** The official template's formula for this cell: a cell holding exactly it needs no evaluation. */
-  official?: string;
+  /** The official template's formula for this cell: a cell holding exactly one of these needs no evaluation. */
+  official?: string | string[];
 }
 
 interface ProbeValues {
@@ -75,6 +77,65 @@ export function probeEntries(model: LoadedModel, seed: number): Map<string, Item
   return out;
 }
 
+/**
+ * The official formula text of every node and total cell, from where the layout found the rows: an indicator
+ * averages the Nilai cells from the row below it to its last row, the levels above sum their parts.
+ */
+function nodeFormulas(model: LoadedModel, layout: LkeLayout, score: number): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const weight = layout.columns.weight;
+  const cell = (row: number | undefined) => (row === undefined ? undefined : toA1(row, score));
+  const nodeCell = (code: string) => cell(layout.rows.nodes.get(code));
+  const lastRow = (n: ModelNode): number | undefined => {
+    const rows: number[] = [];
+    for (const q of n.questions) {
+      const r = layout.rows.questions.get(q.code);
+      if (r !== undefined) rows.push(r);
+      for (const i of q.percent?.inputs ?? []) {
+        const c = layout.rows.counts.get(`${q.code}#${i.key}`);
+        if (c !== undefined) rows.push(c);
+      }
+    }
+    for (const ch of n.children) {
+      const r = lastRow(ch);
+      if (r !== undefined) rows.push(r);
+    }
+    return rows.length > 0 ? Math.max(...rows) : undefined;
+  };
+  const sumOfCells = (cells: Array<string | undefined>) => (cells.every((c) => c !== undefined) ? [sumFormula(cells as string[])] : undefined);
+  const totalPengungkit = cell(layout.rows.totals.pengungkit);
+  const totalHasil = cell(layout.rows.totals.hasil);
+  for (const n of model.nodes) {
+    const row = layout.rows.nodes.get(n.code);
+    if (row === undefined) continue;
+    let f: string[] | undefined;
+    if ((n.kind === "indikator" || n.kind === "subIndikator") && n.children.length === 0) {
+      const last = lastRow(n);
+      if (last !== undefined && weight !== undefined) {
+        const [first, end, w] = [toA1(row + 1, score), toA1(last, score), toA1(row, weight)];
+        f = [indicatorScoreFormula(first, end, w), ...(first === end ? [`AVERAGE(${first})*${w}`] : [])];
+      }
+    } else if (n.code === "A" && totalPengungkit) f = [totalPengungkit];
+    else if (n.code === "B" && totalHasil) f = [totalHasil];
+    else if (n.questions.length > 0) f = sumOfCells(n.questions.map((q) => cell(layout.rows.questions.get(q.code))));
+    else f = sumOfCells(n.children.map((c) => nodeCell(c.code)));
+    if (f) out.set(n.code, f);
+  }
+  const [a, b] = model.roots;
+  const parts = (root: ModelNode | undefined) => (root ? root.children.map((c) => nodeCell(c.code)) : []);
+  const both = (cells: Array<string | undefined>) => {
+    const f = sumOfCells(cells);
+    return f ? [...f, ...(sumOfCells([...cells].reverse()) ?? [])] : undefined;
+  };
+  const tp = both(parts(a));
+  const th = both(parts(b));
+  const total = totalPengungkit && totalHasil ? both([totalPengungkit, totalHasil]) : undefined;
+  if (tp) out.set("total:pengungkit", tp);
+  if (th) out.set("total:hasil", th);
+  if (total) out.set("total:total", total);
+  return out;
+}
+
 /** A denominator made of parts that the sheet computes (a formula in its cell), as the template does for LHKPN. */
 function sheetComputes(sheet: SheetGrid, row: number, col: number, sumOfParts: string | undefined): boolean {
   return sumOfParts !== undefined && cellFormula(sheet, row, col) !== undefined;
@@ -85,17 +146,22 @@ function computedCells(model: LoadedModel, sheet: SheetGrid, layout: LkeLayout, 
   if (!cols) return [];
   const out: ComputedCell[] = [];
   const score = cols.score;
-  for (const [code, row] of layout.rows.nodes) {
-    if (score !== undefined) out.push({ a1: toA1(row, score), item: code, expected: (p) => p.template.get(code) ?? null });
-  }
-  const totals: Array<["pengungkit" | "hasil" | "total", string]> = [
-    ["pengungkit", "A"],
-    ["hasil", "B"],
-    ["total", "total"],
-  ];
-  for (const [which, code] of totals) {
-    const row = layout.rows.totals[which];
-    if (row !== undefined && score !== undefined) out.push({ a1: toA1(row, score), item: code, expected: (p) => p.template.get(code) ?? null });
+  if (score !== undefined) {
+    const officialOf = nodeFormulas(model, layout, score);
+    for (const [code, row] of layout.rows.nodes) {
+      const official = officialOf.get(code);
+      out.push({ a1: toA1(row, score), item: code, expected: (p) => p.template.get(code) ?? null, ...(official ? { official } : {}) });
+    }
+    const totals: Array<["pengungkit" | "hasil" | "total", string]> = [
+      ["pengungkit", "A"],
+      ["hasil", "B"],
+      ["total", "total"],
+    ];
+    for (const [which, code] of totals) {
+      const row = layout.rows.totals[which];
+      const official = officialOf.get(`total:${which}`);
+      if (row !== undefined) out.push({ a1: toA1(row, score), item: code, expected: (p) => p.template.get(code) ?? null, ...(official ? { official } : {}) });
+    }
   }
   const { answerType, weight } = layout.columns;
   const typeCell = (r: number) => (answerType === undefined ? undefined : toA1(r, answerType));
@@ -274,10 +340,13 @@ export function auditTemplate(
   });
   if (withFormula.length < cells.length / 2) return findings;
 
-  const probes: ProbeValues[] = [entries, ...[1, 2].map((seed) => asInSheet(model, sheet, layout, cols.answer, probeEntries(model, seed)))].map((e) => {
-    const items = scoreItems(model, e);
-    return { entries: e, items, template: scoreAsTemplate(model, items, e) };
-  });
+  // Probes cost a few scorings; they are only made once a formula is not the official one verbatim.
+  let probeCache: ProbeValues[] | undefined;
+  const probes = () =>
+    (probeCache ??= [entries, ...[1, 2].map((seed) => asInSheet(model, sheet, layout, cols.answer, probeEntries(model, seed)))].map((e) => {
+      const items = scoreItems(model, e);
+      return { entries: e, items, template: scoreAsTemplate(model, items, e) };
+    }));
   const expectedAt = new Map(cells.map((c) => [c.a1, c]));
   const answers = answerCells(model, sheet, layout, cols.answer);
   const official = officialInputs(model, layout);
@@ -297,7 +366,7 @@ export function auditTemplate(
       });
       continue;
     }
-    if (c.official !== undefined && formula === c.official) continue; // the official formula, verbatim
+    if (c.official !== undefined && (typeof c.official === "string" ? [c.official] : c.official).includes(formula)) continue; // verbatim
     let ast: FormulaNode;
     try {
       ast = parseFormula(formula);
@@ -305,7 +374,7 @@ export function auditTemplate(
       if (e instanceof FormulaSyntaxError) continue;
       throw e;
     }
-    for (const p of probes) {
+    for (const p of probes()) {
       const resolve = (sheetName: string | undefined, r: number, cc: number): CellValue => {
         if (sheetName !== undefined && sheetName !== sheet.name) return cellValue(sheet, r, cc); // other sheets: as saved
         const a1 = toA1(r, cc);
@@ -330,7 +399,7 @@ export function auditTemplate(
           sheet: sheet.name,
           cell: c.a1,
           item: c.item,
-          params: { found: show(got), expected: show(want), formula: `=${formula}`.slice(0, 200), probe: p === probes[0] ? "answers" : "probe" },
+          params: { found: show(got), expected: show(want), formula: `=${formula}`.slice(0, 200), probe: p === probes()[0] ? "answers" : "probe" },
         });
         break;
       }

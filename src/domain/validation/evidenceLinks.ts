@@ -346,6 +346,8 @@ function continuesLink(url: string, next: string | undefined): boolean {
  * unsafe scheme, a site without its scheme), taken to the end of its line.
  */
 export function linksInText(text: string, mode: CellMode): TextCandidate[] {
+  // Descriptions yield only http(s) links: most cells have none, and need no tokenizing at all.
+  if (mode !== "links" && !/https?/i.test(text)) return [];
   const out: TextCandidate[] = [];
   const toks = tokens(text);
   let other: TextCandidate | undefined;
