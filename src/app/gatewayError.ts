@@ -10,7 +10,15 @@ export type GatewayErrorCode =
   | "no-lke-sheet"
   | "role-not-in-sheet"
   | "unreadable"
-  | "unwritable";
+  | "unwritable"
+  // The workbook open in Excel (src/excel):
+  | "not-in-excel"
+  | "requirement-missing"
+  | "cell-edit-mode"
+  | "read-only"
+  | "manual-calculation"
+  | "sheet-protected"
+  | "workbook-protected";
 
 export class GatewayError extends Error {
   constructor(

@@ -3,6 +3,7 @@ import { columnLetters, toA1 } from "../domain/grid/address";
 import type { HasilNeed, Recommendation } from "../domain/gaps/pathToPredicate";
 import type { Predicate, UnmetCriterion } from "../domain/gaps/predicates";
 import type { LkeAnalysis } from "../domain/report/analyzeLke";
+import type { RoleDifference } from "../domain/review/reviewRoles";
 import type { LkeScores } from "../domain/scoring/scoreLke";
 import type { Severity } from "../domain/validation/finding";
 import { describeFinding } from "../i18n/findingMessages";
@@ -38,6 +39,13 @@ export interface ReportJson {
   recommendations: Recommendation[];
   /** Per target: can answers alone meet the Pengungkit conditions, in how many steps, and what Hasil needs. */
   paths: Record<"wbk" | "wbbm", { reachable: boolean; steps: number; hasilNeeds: HasilNeed[] }>;
+  /** Where the sheet has evaluator columns: totals per role, the final score and the differences. */
+  review?: {
+    roles: string[];
+    totals: Record<string, number>;
+    final: { total: number; pengungkit: number; hasil: number };
+    differences: Record<string, RoleDifference[]>;
+  };
 }
 
 type ScoresJson = Omit<LkeScores, "indicators"> & {
@@ -117,5 +125,15 @@ export function toReportJson(a: LkeAnalysis, file: string, locale: Locale = "id"
       wbk: { reachable: a.paths.wbk.reachable, steps: a.paths.wbk.steps, hasilNeeds: a.paths.wbk.hasilNeeds },
       wbbm: { reachable: a.paths.wbbm.reachable, steps: a.paths.wbbm.steps, hasilNeeds: a.paths.wbbm.hasilNeeds },
     },
+    ...(a.review
+      ? {
+          review: {
+            roles: a.review.roles,
+            totals: Object.fromEntries(Object.entries(a.review.scores).map(([r, s]) => [r, s!.total])),
+            final: { total: a.review.final.total, pengungkit: a.review.final.pengungkit, hasil: a.review.final.hasil },
+            differences: Object.fromEntries(Object.entries(a.review.differences)) as Record<string, RoleDifference[]>,
+          },
+        }
+      : {}),
   };
 }

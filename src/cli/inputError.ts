@@ -12,9 +12,30 @@ const REASONS: Record<GatewayErrorCode, [string, string]> = {
   "role-not-in-sheet": ["tidak memiliki kolom jawaban untuk peran yang diminta", "has no answer column for the requested role"],
   unreadable: ["tidak dapat dibaca", "cannot be read"],
   unwritable: ["tidak dapat ditulis (periksa folder dan izinnya)", "cannot be written (check the folder and its permissions)"],
+  "not-in-excel": ["hanya dapat diproses oleh add-in yang berjalan di Excel", "can only be processed by the add-in running in Excel"],
+  "requirement-missing": [
+    "memerlukan Excel yang lebih baru (ExcelApi 1.9 atau lebih); perbarui Office atau gunakan Excel di web",
+    "needs a newer Excel (ExcelApi 1.9 or later); update Office or use Excel on the web",
+  ],
+  "cell-edit-mode": ["sedang dalam mode edit sel; tekan Enter atau Esc lalu coba lagi", "is in cell edit mode; press Enter or Esc and try again"],
+  "read-only": ["terbuka hanya-baca; simpan salinan yang dapat diubah lalu coba lagi", "is open read-only; save an editable copy and try again"],
+  "manual-calculation": [
+    "memakai perhitungan manual; aktifkan perhitungan otomatis (Rumus > Opsi Perhitungan) lalu coba lagi",
+    "uses manual calculation; switch to automatic calculation (Formulas > Calculation Options) and try again",
+  ],
+  "sheet-protected": ["memiliki lembar Rekap ZI yang diproteksi; buka proteksinya lalu coba lagi", "has a protected Rekap ZI sheet; unprotect it and try again"],
+  "workbook-protected": [
+    "memiliki struktur workbook yang diproteksi sehingga lembar baru tidak dapat ditambahkan",
+    "has a protected workbook structure, so no sheet can be added",
+  ],
 };
 
 export function inputErrorMessage(file: string, code: GatewayErrorCode): string {
   const [id, en] = REASONS[code];
   return `lke-zi: berkas "${file}" ${id}.\nlke-zi: file "${file}" ${en}.\n`;
+}
+
+/** The reason alone, in Bahasa Indonesia, for lists of files (the coordinator's recap). */
+export function inputErrorReason(code: GatewayErrorCode): string {
+  return REASONS[code][0];
 }

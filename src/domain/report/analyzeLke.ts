@@ -17,6 +17,7 @@ import { checkCache } from "../validation/checkCache";
 import { checkEvidence } from "../validation/checkEvidence";
 import { checkLayout } from "../validation/checkLayout";
 import type { Finding } from "../validation/finding";
+import { reviewRoles, type RoleReview } from "../review/reviewRoles";
 import type { ExcelError } from "../grid/sheetGrid";
 
 export interface AnalyzeOptions extends PredicateOptions {
@@ -39,6 +40,8 @@ export interface LkeAnalysis {
   predicates: Record<Target, Predicate>;
   /** The cheapest answer changes towards each predicate, and the Hasil values it needs. */
   paths: Record<Target, TargetPath>;
+  /** With evaluator columns: scores per role, the final score (TPN > TPI > unit) and the differences. */
+  review?: RoleReview;
 }
 
 export type AnalysisFailure = LayoutFailure | { kind: "role-not-in-sheet"; sheet: string; role: Role };
@@ -85,5 +88,6 @@ export function analyzeLke(
     predicates: evaluatePredicates(model, scores, options),
   };
   const paths = { wbk: pathToTarget(analysis, "wbk"), wbbm: pathToTarget(analysis, "wbbm") };
-  return { ...analysis, paths };
+  const evaluators = layout.columns.roles.tpi !== undefined || layout.columns.roles.tpn !== undefined;
+  return { ...analysis, paths, ...(evaluators && layout.columns.roles.unit ? { review: reviewRoles(model, sheet, layout) } : {}) };
 }

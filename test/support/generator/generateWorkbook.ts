@@ -40,6 +40,8 @@ export interface GenerateOptions {
   extraColumns?: boolean;
   /** Vary case, spaces and numbering of texts as retyped sheets do. */
   textNoise?: Random;
+  /** Header overrides by column key, e.g. { "answer:tpi2": "Jawaban TPN" } for a national evaluator's column. */
+  headers?: Record<string, string>;
   /** Leave these questions (and their counts) out, as some editions do. */
   omitItems?: ReadonlySet<string>;
   /** Move these columns to the far right, as units rearrange sheets. */
@@ -185,7 +187,7 @@ function noisy(text: string, rnd: Random | undefined): string {
 
 export async function generateWorkbook(model: LoadedModel, opts: GenerateOptions): Promise<{ bytes: Uint8Array; sheet: GeneratedSheet }> {
   const spec = LAYOUTS[opts.layout];
-  const columns: ColumnSpec[] = spec.columns.map((key) => ({ key, header: spec.headers[key] ?? "" }));
+  const columns: ColumnSpec[] = spec.columns.map((key) => ({ key, header: opts.headers?.[key] ?? spec.headers[key] ?? "" }));
   if (opts.extraColumns) {
     columns.splice(columns.findIndex((c) => c.key === "weight") + 1, 0, { key: "foreign1", header: "Kode Internal" });
     columns.splice(columns.findIndex((c) => c.key === "answer:unit"), 0, { key: "foreign2", header: "PIC Pengisi" });
