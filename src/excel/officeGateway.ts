@@ -126,8 +126,18 @@ export class OfficeGateway implements WorkbookGateway {
     const probe = this.probe();
     requireExcelApi(probe, MIN_EXCEL_API);
     const withMerges = probe!.isSetSupported("ExcelApi", MERGED_AREAS_API);
-    const chainLength = this.chainLength;
+    if (this.chainLength === 0) return this.readWith(0, withMerges);
+    try {
+      return await this.readWith(this.chainLength, withMerges);
+    } catch (e) {
+      // The one-sync read walks past the last sheet on null objects; a host that refuses that gets the
+      // documented two-sync read instead. Any other failure of that read is the user's to see.
+      if (e instanceof GatewayError && e.code === "unreadable") return this.readWith(0, withMerges);
+      throw e;
+    }
+  }
 
+  private readWith(chainLength: number, withMerges: boolean): Promise<WorkbookSnapshot> {
     return this.batch("read", async (context) => {
       const workbook = context.workbook;
       const worksheets = workbook.worksheets;

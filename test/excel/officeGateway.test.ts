@@ -131,6 +131,19 @@ describe("reading through Office.js", () => {
     expect(read.syncs).toBe(2);
     expect(read.result.sheets.map(content)).toEqual(base.sheets.map(content));
   });
+
+  it("falls back to the documented two-sync read when a host refuses the chained read", async () => {
+    const base = inputs[0]!.snapshot;
+    const host = FakeExcelHost.fromSnapshot(base);
+    let batches = 0;
+    // A host that fails the first batch the way Office rejects an operation on a null object.
+    const refusing: typeof host.run = (body) => (++batches === 1 ? Promise.reject(Object.assign(new Error("InvalidArgument"), { code: "InvalidArgument" })) : host.run(body));
+    const gateway = new OfficeGateway(refusing, host.gatewayOptions);
+    const { result, syncs } = await host.countSyncs(() => gateway.readWorkbook());
+    expect(batches).toBe(2);
+    expect(syncs).toBe(2);
+    expect(result.sheets.map(content)).toEqual(base.sheets.map(content));
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------------
