@@ -1,5 +1,6 @@
 // What a command needs from the outside world, so tests can run commands in-process.
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { GatewayError } from "../app/gatewayError";
 
 export interface CliIo {
@@ -24,5 +25,17 @@ export function readInputFile(file: string): Uint8Array {
     return fs.readFileSync(file);
   } catch (e) {
     throw new GatewayError("unreadable", e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** Writes to a temporary name beside the target, then renames: an interrupted run leaves no half-written file. */
+export function writeOutputFile(file: string, bytes: Uint8Array): void {
+  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw new GatewayError("unwritable", e instanceof Error ? e.message : String(e));
   }
 }

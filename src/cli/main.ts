@@ -1,18 +1,41 @@
 // lke-zi: the command line over the same core as the add-in (contracts/cli.md).
 import { GatewayError } from "../app/gatewayError";
-import { UsageError } from "./args";
-import { reportCommand } from "./commands/report";
+import { parseArgs, UsageError, type FlagSpec } from "./args";
+import { AGGREGATE_FLAGS, aggregateCommand } from "./commands/aggregate";
+import { ANNOTATE_FLAGS, annotateCommand } from "./commands/annotate";
+import { REPORT_FLAGS, reportCommand } from "./commands/report";
 import { EXIT } from "./exitCodes";
 import { inputErrorMessage } from "./inputError";
 import type { CliIo } from "./io";
 
 const USAGE = `Penggunaan / usage:
-  lke-zi report <berkas.xlsx> [--json] [--role unit|tpi|tpn] [--fail-on error|warning] [--lang id|en] [--prior-wbk]
+  lke-zi report <berkas.xlsx> [--json] [--role unit|tpi|tpn] [--fail-on error|warning] [--lang id|en] [--prior-wbk] [--check-links]
+  lke-zi annotate <masuk.xlsx> -o <keluar.xlsx> [--role unit|tpi]
+  lke-zi aggregate <berkas-atau-folder>... -o <rekap.xlsx> [--json] [--threads N]
 `;
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   report: reportCommand,
+  annotate: annotateCommand,
+  aggregate: aggregateCommand,
 };
+
+/** The flags of each command, to tell its file argument from the values of its flags ("--role tpi x.xlsx"). */
+const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
+  report: REPORT_FLAGS,
+  annotate: ANNOTATE_FLAGS,
+  aggregate: AGGREGATE_FLAGS,
+};
+
+function inputFileOf(name: string, argv: readonly string[]): string {
+  try {
+    const spec = COMMAND_FLAGS[name];
+    if (spec) return parseArgs(argv, spec).positional[0] ?? "";
+  } catch {
+    // fall through to the plain guess
+  }
+  return argv.find((a) => !a.startsWith("-")) ?? "";
+}
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -33,7 +56,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return EXIT.usage;
     }
     if (e instanceof GatewayError) {
-      io.stderr(inputErrorMessage(rest.find((a) => !a.startsWith("-")) ?? "", e.code));
+      io.stderr(inputErrorMessage(inputFileOf(name, rest), e.code));
       return EXIT.badInput;
     }
     throw e;

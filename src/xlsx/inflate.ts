@@ -6,7 +6,12 @@ import { GatewayError } from "../app/gatewayError";
 
 export type InflateKind = "auto" | "js";
 
-type NativeInflateRawSync = (data: Uint8Array, options: { maxOutputLength: number }) => Uint8Array;
+type NativeInflateRawSync = (data: Uint8Array, options: { maxOutputLength: number; chunkSize: number }) => Uint8Array;
+
+/** zlib's output chunk: the whole entry when it is of a usual size, so that zlib need not join chunks. */
+export function zlibChunkSize(size: number): number {
+  return Math.min(Math.max(size, 64), 8 * 1024 * 1024);
+}
 
 let native: NativeInflateRawSync | null | undefined;
 
@@ -53,7 +58,7 @@ export function inflateRaw(data: Uint8Array, size: number, name: string): Uint8A
   try {
     const zlib = preferred === "auto" ? nativeInflate() : null;
     if (!zlib) return inflateJs(data, size, name);
-    const out = zlib(data, { maxOutputLength: Math.max(1, size) });
+    const out = zlib(data, { maxOutputLength: Math.max(1, size), chunkSize: zlibChunkSize(size) });
     if (out.length !== size) throw new GatewayError("corrupt", `${name}: size differs from the zip directory`);
     return out;
   } catch (e) {

@@ -1,10 +1,18 @@
 // Reads .xlsx bytes straight into the neutral WorkbookSnapshot: the zip's parts, then one pass over each
-// worksheet's XML. It yields what the exceljs-based reader yields (test/xlsx/readerEquivalence.test.ts holds
-// them equal on the real example and generated workbooks) at a fraction of its time, and without exceljs's
-// unbounded expansions (every cell of a data-validation range, a merge or a defined name is materialised there,
-// so a 2 KB file naming A1:XFD1048576 never finishes).
+// worksheet's XML (sheetScan.ts). Browser-safe: no node:* module (inflate.ts finds Node's zlib at run time and
+// falls back to fflate). It yields what the exceljs-based reader yields (test/xlsx/readerEquivalence.test.ts
+// holds them equal on the real example, generated workbooks of every layout and LibreOffice's output) in a
+// small fraction of its time, and without exceljs's unbounded expansions: exceljs materialises every cell of a
+// merge, a data-validation range and a defined name, so a 2 KB file naming A1:XFD1048576 never finishes.
 //
-// Deliberate differences from exceljs, each where exceljs loses what the file says:
+// Guards: sniffXlsx runs first (in readXlsx); every entry inflates to at most the size the zip declares; more
+// than MAX_CELLS cells (merged cells count, as exceljs made one object each) is "too-large"; markup that does
+// not parse, a missing shared string, a bad cell reference or row number is "corrupt"; a zip without a
+// workbook part (a .docx renamed) is "not-xlsx".
+//
+// Deliberate differences from exceljs, each where exceljs loses or garbles what the file says:
+// - shared formulas move with the reference rules of Excel: text inside string literals stays as it is
+//   (exceljs shifts "A1" inside "…"), whole columns and rows shift, a reference moved off the sheet is #REF!;
 // - a number in a date-formatted cell stays the stored serial number (exceljs makes a Date rounded to the
 //   millisecond and, in 1904-based workbooks, moves it by 1462 days); Office.js gives the stored number too;
 // - a cell that has both a formula and a hyperlink keeps its formula (exceljs drops it);
@@ -12,36 +20,22 @@
 //   formulas of whole/decimal/date rules into numbers or Dates);
 // - defined names are listed as written, one entry per <definedName> (exceljs merges same-named local names,
 //   keeps only names that are plain ranges, and drops print areas and print titles);
-// - a hyperlink whose ref is a range applies to every existing cell in it (exceljs ignores it);
+// - a hyperlink whose ref is a range applies to every existing cell in it (exceljs ignores it); like exceljs,
+//   links to a place in the workbook (location only) are not read;
 // - sheets and shared strings are found through the package relationships, and part names are matched
 //   case-insensitively as OPC requires (exceljs expects the default names xl/worksheets/sheetN.xml);
-// - _xHHHH_ escapes are decoded in inline strings as in shared strings; t="d" (ISO date) cells become serials.
+// - text is entity-decoded once (exceljs decodes t="str" text twice); _xHHHH_ escapes are decoded in inline
+//   strings as in shared strings; an empty <si/> is "" (exceljs: "[object Object]"); a t="s" formula result is
+//   its shared string; t="d" (ISO date) cells become serials; overlapping merges are read (exceljs: corrupt);
+// - parts the snapshot does not need (styles, themes, drawings, comments) are not read, so damage confined to
+//   them does not make the workbook unreadable.
 import { GatewayError } from "../app/gatewayError";
-import type { CellValue, SheetGrid, ValidationRule, WorkbookSnapshot } from "../domain/grid/sheetGrid";
+import type { SheetGrid, ValidationRule, WorkbookSnapshot } from "../domain/grid/sheetGrid";
 import { setInflateKind, type InflateKind } from "./inflate";
-import { shiftFormula } from "./sharedFormula";
-import {
-  attr,
-  decodeAll,
-  decodePieces,
-  endTag,
-  findBytes,
-  isNameEnd,
-  isTag,
-  newTag,
-  ooxmlUnescape,
-  readTag,
-  xmlText,
-  type StartTag,
-} from "./xmlScan";
+import { applyOffset, compileFormula, type CompiledFormula } from "./sharedFormula";
+import { MAX_CELLS, MAX_COL, MAX_ROW, newRow, readSharedStrings, readSheetData, SheetCells, type Box, type HyperlinkRef } from "./sheetScan";
+import { attr, decodeAll, decodePieces, endTag, findBytes, findBytesLast, isNameEnd, isTag, newTag, readTag, xmlText } from "./xmlScan";
 import { findEntry, openZip, readEntry, type ZipArchive } from "./zipArchive";
-
-/** More cells than any LKE has by two orders of magnitude; past it the file is refused, not parsed. */
-export const MAX_CELLS = 2_000_000;
-
-const MAX_ROW = 1_048_576;
-const MAX_COL = 16_384;
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 interface Relationship {
   type: string;
@@ -128,63 +122,6 @@ function readWorkbookPart(s: string): { sheets: SheetEntry[]; definedNames: Arra
   return { sheets, definedNames };
 }
 
-/** The text of the <t> elements in s[from, to), leaving out phonetic runs (<rPh>). */
-function runsText(s: string, from: number, to: number): string {
-  // The common case: <t>text</t> or <t xml:space="preserve">text</t> alone.
-  if (s.startsWith("<t", from) && isNameEnd(s.charCodeAt(from + 2))) {
-    const gt = s.indexOf(">", from);
-    if (s.charCodeAt(gt - 1) === 47) {
-      if (gt + 1 === to) return "";
-    } else {
-      const close = s.indexOf("<", gt);
-      if (close + 4 === to && s.startsWith("</t>", close)) return xmlText(s, gt + 1, close);
-    }
-  }
-  let text = "";
-  let p = from;
-  for (;;) {
-    const lt = s.indexOf("<", p);
-    if (lt === -1 || lt >= to) return text;
-    if (isTag(s, lt, "t")) {
-      const gt = s.indexOf(">", lt);
-      if (s.charCodeAt(gt - 1) === 47) {
-        p = gt + 1;
-        continue;
-      }
-      const close = endTag(s, "t", gt);
-      text += xmlText(s, gt + 1, close);
-      p = close + 4;
-    } else if (isTag(s, lt, "rPh")) {
-      const gt = s.indexOf(">", lt);
-      p = s.charCodeAt(gt - 1) === 47 ? gt + 1 : endTag(s, "rPh", gt) + 6;
-    } else {
-      p = lt + 1;
-    }
-  }
-}
-
-function readSharedStrings(bytes: Uint8Array): string[] {
-  const out: string[] = [];
-  for (const s of decodePieces(bytes, 0, bytes.length, "</si>")) {
-    for (let p = s.indexOf("<si"); p !== -1; p = s.indexOf("<si", p)) {
-      if (!isNameEnd(s.charCodeAt(p + 3))) {
-        p += 3;
-        continue;
-      }
-      const gt = s.indexOf(">", p);
-      if (s.charCodeAt(gt - 1) === 47) {
-        out.push("");
-        p = gt + 1;
-        continue;
-      }
-      const close = endTag(s, "si", gt);
-      out.push(ooxmlUnescape(runsText(s, gt + 1, close)));
-      p = close + 5;
-    }
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Worksheets
 
@@ -210,13 +147,6 @@ function parseCellRef(ref: string): { row: number; col: number } | undefined {
   }
   if (i === digits || row < 1 || row > MAX_ROW) return undefined;
   return { row: row - 1, col: col - 1 };
-}
-
-interface Box {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
 }
 
 function parseBox(ref: string): Box | undefined {
@@ -251,7 +181,7 @@ interface Section {
 }
 
 /** The bytes of the element `<name>...</name>` after `from`, or undefined. */
-function section(bytes: Uint8Array, name: string, from: number): Section | undefined {
+function section(bytes: Uint8Array, name: string, from: number, closeNearEnd = false): Section | undefined {
   let at = from;
   for (;;) {
     at = findBytes(bytes, `<${name}`, at);
@@ -262,9 +192,10 @@ function section(bytes: Uint8Array, name: string, from: number): Section | undef
   const gt = bytes.indexOf(62, at);
   if (gt < 0) throw new Error(`<${name}> never ends`);
   if (bytes[gt - 1] === 47) return { from: at, to: gt + 1 };
-  const close = findBytes(bytes, `</${name}>`, gt);
+  const closeTag = `</${name}>`;
+  const close = closeNearEnd ? findBytesLast(bytes, closeTag, gt) : findBytes(bytes, closeTag, gt);
   if (close < 0) throw new Error(`<${name}> never ends`);
-  return { from: at, to: close + name.length + 3 };
+  return { from: at, to: close + closeTag.length };
 }
 
 function readMerges(bytes: Uint8Array, sec: Section | undefined): Box[] {
@@ -307,11 +238,6 @@ function readValidations(bytes: Uint8Array, sec: Section | undefined): Validatio
   return out;
 }
 
-interface HyperlinkRef {
-  box: Box;
-  target: string;
-}
-
 function readHyperlinks(bytes: Uint8Array, sec: Section | undefined, rels: () => Map<string, Relationship>): HyperlinkRef[] {
   const out: HyperlinkRef[] = [];
   if (!sec) return out;
@@ -330,284 +256,66 @@ function readHyperlinks(bytes: Uint8Array, sec: Section | undefined, rels: () =>
   return out;
 }
 
-interface Pending {
-  row: number;
-  col: number;
-  si: string;
-}
-
-class SheetBuilder {
-  readonly values: CellValue[][] = [];
-  readonly formulas: (string | undefined)[][] = [];
-  readonly hyperlinks: Record<string, string> = {};
-  cells = 0;
-  colCount = 0;
-  rowCount = 0;
-  readonly masters = new Map<string, { row: number; col: number; formula: string }>();
-  readonly slaves: Pending[] = [];
-  /** Hyperlinks by row * MAX_COL + col, for single-cell refs; ranges are checked one by one. */
-  readonly linkAt = new Map<number, string>();
-  readonly linkRanges: HyperlinkRef[] = [];
-  readonly linked: Array<{ row: number; col: number; target: string }> = [];
-
-  constructor(
-    links: HyperlinkRef[],
-    private readonly sst: () => string[],
-  ) {
-    for (const l of links) {
-      const b = l.box;
-      if (b.top === b.bottom && b.left === b.right) this.linkAt.set(b.top * MAX_COL + b.left, l.target);
-      else this.linkRanges.push(l);
-    }
-  }
-
-  get hasLinks(): boolean {
-    return this.linkAt.size > 0 || this.linkRanges.length > 0;
-  }
-
-  linkFor(row: number, col: number): string | undefined {
-    const single = this.linkAt.get(row * MAX_COL + col);
-    if (single !== undefined) return single;
-    for (const l of this.linkRanges) {
-      const b = l.box;
-      if (row >= b.top && row <= b.bottom && col >= b.left && col <= b.right) return l.target;
-    }
-    return undefined;
-  }
-
-  sharedString(v: string): string {
-    const s = this.sst()[parseInt(v, 10)];
-    if (s === undefined) throw new Error(`shared string ${v} does not exist`);
-    return s;
-  }
-
-  set(row: number, col: number, value: CellValue): void {
-    if (++this.cells > MAX_CELLS) throw new GatewayError("too-large", `more than ${MAX_CELLS} cells`);
-    (this.values[row] ??= [])[col] = value;
-    if (col >= this.colCount) this.colCount = col + 1;
-    if (row >= this.rowCount) this.rowCount = row + 1;
-  }
-}
-
-const tagScratch = newTag();
-const fTag = newTag();
-
-/** Parses one <c> element starting at s[lt]; returns the index after it. */
-function readCell(s: string, lt: number, row: number, prevCol: number, sb: SheetBuilder): { end: number; col: number } {
-  const tag = readTag(s, lt, tagScratch);
-  let ref: string | undefined;
-  let type: string | undefined;
-  for (let k = 0; k < tag.names.length; k++) {
-    const name = tag.names[k]!;
-    if (name === "r") ref = tag.values[k];
-    else if (name === "t") type = tag.values[k];
-  }
-  let col = prevCol + 1;
-  if (ref !== undefined) {
-    const at = parseCellRef(ref);
-    if (!at) throw new Error(`bad cell reference ${ref}`);
-    col = at.col;
-  }
-  if (col >= MAX_COL) throw new Error("column beyond XFD");
-  if (tag.selfClosing) {
-    if (sb.hasLinks) {
-      const link = sb.linkFor(row, col);
-      if (link !== undefined) {
-        sb.set(row, col, null);
-        sb.linked.push({ row, col, target: link });
-      }
-    }
-    return { end: tag.end, col };
-  }
-  const close = endTag(s, "c", tag.end);
-  let v: string | undefined;
-  let fText: string | undefined;
-  let fType: string | undefined;
-  let fRef: string | undefined;
-  let fSi: string | undefined;
-  let inline: string | undefined;
-  let p = tag.end;
-  for (;;) {
-    const at = s.indexOf("<", p);
-    if (at === -1 || at >= close) break;
-    const ch = s.charCodeAt(at + 1);
-    if (ch === 118 /* v */ && isNameEnd(s.charCodeAt(at + 2))) {
-      const gt = s.indexOf(">", at);
-      if (s.charCodeAt(gt - 1) === 47) {
-        p = gt + 1;
-        continue;
-      }
-      const e = endTag(s, "v", gt);
-      v = xmlText(s, gt + 1, e);
-      p = e + 4;
-    } else if (ch === 102 /* f */ && isNameEnd(s.charCodeAt(at + 2))) {
-      readTag(s, at, fTag);
-      fType = attr(fTag, "t");
-      fRef = attr(fTag, "ref");
-      fSi = attr(fTag, "si");
-      if (fTag.selfClosing) {
-        fText = "";
-        p = fTag.end;
-      } else {
-        const e = endTag(s, "f", fTag.end);
-        fText = xmlText(s, fTag.end, e);
-        p = e + 4;
-      }
-    } else if (ch === 105 /* i */ && isTag(s, at, "is")) {
-      const gt = s.indexOf(">", at);
-      if (s.charCodeAt(gt - 1) === 47) {
-        p = gt + 1;
-        continue;
-      }
-      const e = endTag(s, "is", gt);
-      inline = ooxmlUnescape(runsText(s, gt + 1, e));
-      p = e + 5;
-    } else {
-      p = at + 1;
-    }
-  }
-
-  const link = sb.hasLinks ? sb.linkFor(row, col) : undefined;
-  if (link !== undefined) sb.linked.push({ row, col, target: link });
-  // exceljs's rule: a formula cell has formula text or a t="shared"/"array"/... marker.
-  if (fText || fType !== undefined) {
-    let result: CellValue = null;
-    if (v) {
-      if (type === "str") result = v;
-      else if (type === "b") result = parseInt(v, 10) !== 0;
-      else if (type === "e") result = { error: v };
-      else if (type === "s") result = sb.sharedString(v);
-      else result = parseFloat(v);
-    }
-    sb.set(row, col, result);
-    if (fText) {
-      (sb.formulas[row] ??= [])[col] = fText;
-      if (fType === "shared" && fRef !== undefined && fSi !== undefined) sb.masters.set(fSi, { row, col, formula: fText });
-    } else if (fType === "shared" && fSi !== undefined) {
-      sb.slaves.push({ row, col, si: fSi });
-    }
-    return { end: close + 4, col };
-  }
-  let value: CellValue | undefined;
-  if (type === "inlineStr" && inline !== undefined) value = inline;
-  else if (v !== undefined && v !== "") {
-    switch (type) {
-      case "s":
-        value = sb.sharedString(v);
-        break;
-      case "str":
-      case "inlineStr":
-        value = v;
-        break;
-      case "b":
-        value = parseInt(v, 10) !== 0;
-        break;
-      case "e":
-        value = { error: v };
-        break;
-      case "d": {
-        const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`);
-        value = Number.isNaN(ms) ? v : (ms - EXCEL_EPOCH_MS) / 86_400_000;
-        break;
-      }
-      default:
-        value = parseFloat(v);
-    }
-  }
-  if (value !== undefined) sb.set(row, col, value);
-  else if (link !== undefined) sb.set(row, col, null);
-  return { end: close + 4, col };
-}
-
-function readSheetData(bytes: Uint8Array, from: number, to: number, sb: SheetBuilder): void {
-  let row = -1;
-  let col = -1;
-  const tag = newTag();
-  for (const s of decodePieces(bytes, from, to, "</row>")) {
-    let p = 0;
-    for (;;) {
-      const lt = s.indexOf("<", p);
-      if (lt === -1) break;
-      const ch = s.charCodeAt(lt + 1);
-      if (ch === 99 /* c */ && isNameEnd(s.charCodeAt(lt + 2))) {
-        if (row < 0) throw new Error("cell outside a row");
-        const cell = readCell(s, lt, row, col, sb);
-        col = cell.col;
-        p = cell.end;
-      } else if (ch === 114 /* r */ && isTag(s, lt, "row")) {
-        readTag(s, lt, tag);
-        const r = attr(tag, "r");
-        const n = r === undefined ? row + 1 : parseInt(r, 10) - 1;
-        if (!(n >= 0 && n < MAX_ROW)) throw new Error(`bad row number ${r}`);
-        row = n;
-        col = -1;
-        p = tag.end;
-      } else {
-        p = lt + 1;
-      }
-    }
-  }
-}
-
-function readSheet(
-  zip: ZipArchive,
-  path: string,
-  name: string,
-  state: string | undefined,
-  sst: () => string[],
-): SheetGrid {
+function readSheet(zip: ZipArchive, path: string, name: string, state: string | undefined, sst: () => string[]): SheetGrid {
   const bytes = readEntry(zip, findEntry(zip, path)!);
-  const data = section(bytes, "sheetData", 0);
+  const data = section(bytes, "sheetData", 0, true);
   const tail = data ? data.to : 0;
   let rels: Map<string, Relationship> | undefined;
   const links = readHyperlinks(bytes, section(bytes, "hyperlinks", tail), () => (rels ??= readRels(zip, path)));
   const merges = readMerges(bytes, section(bytes, "mergeCells", tail));
   const validations = readValidations(bytes, section(bytes, "dataValidations", tail));
 
-  const sb = new SheetBuilder(links, sst);
-  // Merged cells other than the top left count as cells, as in exceljs (which makes one per cell).
+  // Merged cells other than the top left count as cells, as in exceljs (which makes one object per cell).
   let mergeCells = 0;
   for (const m of merges) mergeCells += (m.bottom - m.top + 1) * (m.right - m.left + 1) - 1;
   if (mergeCells > MAX_CELLS) throw new GatewayError("too-large", `merged ranges cover more than ${MAX_CELLS} cells`);
-  sb.cells = mergeCells;
-  if (data) readSheetData(bytes, data.from, data.to, sb);
+  const out = new SheetCells(links, sst, mergeCells);
+  if (data) readSheetData(bytes, data.from, data.to, out);
 
   // Shared formulas: each dependent cell gets the master's formula moved by its offset.
-  for (const d of sb.slaves) {
-    const m = sb.masters.get(d.si);
-    if (m) (sb.formulas[d.row] ??= [])[d.col] = shiftFormula(m.formula, d.row - m.row, d.col - m.col);
+  const compiled = new Map<string, CompiledFormula>();
+  for (const d of out.sharedUses) {
+    const m = out.masters.get(d.si);
+    if (!m) continue;
+    let c = compiled.get(d.si);
+    if (!c) compiled.set(d.si, (c = compileFormula(m.formula)));
+    (out.formulas[d.row] ??= newRow() as (string | undefined)[])[d.col] = applyOffset(c, d.row - m.row, d.col - m.col);
   }
-  for (const l of sb.linked) sb.hyperlinks[a1(l.row, l.col)] = l.target;
-
   // Excel shows a merged range's content at its top left only: the other cells' contents are not read.
-  for (const m of merges) {
-    if (m.bottom === m.top && m.right === m.left) continue;
+  const real = merges.filter((m) => m.bottom > m.top || m.right > m.left);
+  // Only merges over a linked column can hide a hyperlink (links sit in evidence columns, merges in text ones).
+  const overLinks = real.filter((m) => out.linkCols.subarray(m.left, m.right + 1).includes(1));
+  const inMerge = (r: number, c: number) => {
+    for (const m of overLinks) if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left)) return true;
+    return false;
+  };
+  for (const m of real) {
     for (let r = m.top; r <= m.bottom; r++) {
-      const vals = sb.values[r];
-      const fs = sb.formulas[r];
-      if (vals || fs) {
-        for (let c = r === m.top ? m.left + 1 : m.left; c <= m.right; c++) {
-          if (vals && c in vals) delete vals[c];
-          if (fs && c in fs) delete fs[c];
-          if (sb.hasLinks) delete sb.hyperlinks[a1(r, c)];
-        }
+      const vals = out.values[r];
+      const fs = out.formulas[r];
+      if (!vals && !fs) continue;
+      for (let c = r === m.top ? m.left + 1 : m.left; c <= m.right; c++) {
+        if (vals && vals[c] !== undefined) delete vals[c];
+        if (fs && fs[c] !== undefined) delete fs[c];
       }
     }
-    if (m.bottom >= sb.rowCount) sb.rowCount = m.bottom + 1;
-    if (m.right >= sb.colCount) sb.colCount = m.right + 1;
+    if (m.bottom >= out.rowCount) out.rowCount = m.bottom + 1;
+    if (m.right >= out.colCount) out.colCount = m.right + 1;
   }
-  if (sb.values.length < sb.rowCount) sb.values.length = sb.rowCount;
+  const hyperlinks: Record<string, string> = {};
+  for (const l of out.linked) if (!inMerge(l.row, l.col)) hyperlinks[a1(l.row, l.col)] = l.target;
+  if (out.values.length < out.rowCount) out.values.length = out.rowCount;
 
   return {
     name,
     visibility: state === "veryHidden" ? "veryHidden" : state === "hidden" ? "hidden" : "visible",
-    values: sb.values,
-    formulas: sb.formulas,
-    hyperlinks: sb.hyperlinks,
+    values: out.values,
+    formulas: out.formulas,
+    hyperlinks,
     validations,
     merges: merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`),
-    rowCount: sb.rowCount,
-    colCount: sb.colCount,
+    rowCount: out.rowCount,
+    colCount: out.colCount,
   };
 }
 
@@ -621,11 +329,15 @@ export function readWorkbookXml(bytes: Uint8Array, options: ReadOptions = {}): W
   setInflateKind(options.inflate ?? "auto");
   try {
     const zip = openZip(bytes);
-    const root = readRels(zip, "");
-    const officeDoc = relOfType(root, "/officeDocument");
-    const workbookPath = officeDoc ? resolvePart("", officeDoc.target) : "xl/workbook.xml";
+    // The workbook is where every writer puts it; the package relationships are read only when it is not.
+    let workbookPath = "xl/workbook.xml";
+    if (!findEntry(zip, workbookPath)) {
+      const officeDoc = relOfType(readRels(zip, ""), "/officeDocument");
+      if (officeDoc) workbookPath = resolvePart("", officeDoc.target);
+    }
     const workbookText = partText(zip, workbookPath);
-    if (workbookText === undefined) throw new GatewayError("not-xlsx", "no workbook part");
+    // A .docx or .pptx renamed has an office document too, but not a workbook.
+    if (workbookText === undefined || !/<(\w+:)?workbook[\s>]/.test(workbookText)) throw new GatewayError("not-xlsx", "no workbook part");
     const { sheets, definedNames } = readWorkbookPart(workbookText);
     const rels = readRels(zip, workbookPath);
     const dir = dirOf(workbookPath);

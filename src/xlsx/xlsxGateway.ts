@@ -1,12 +1,26 @@
-// The workbook gateway over .xlsx bytes: the CLI and the standalone page hand it a file's contents.
+// The workbook gateway over .xlsx bytes: the CLI and the standalone page hand it a file's contents, and take
+// the written copy from it. The input bytes are never modified.
+import type { WritePlan } from "../domain/formulas/rekapPlan";
 import type { WorkbookSnapshot } from "../domain/grid/sheetGrid";
 import type { WorkbookGateway } from "../app/workbookGateway";
 import { readXlsx } from "./readXlsx";
+import { writePlanToXlsx } from "./writePlanToXlsx";
 
 export class XlsxGateway implements WorkbookGateway {
+  private written: Uint8Array | undefined;
+
   constructor(private readonly bytes: Uint8Array) {}
 
   readWorkbook(): Promise<WorkbookSnapshot> {
     return readXlsx(this.bytes);
+  }
+
+  async applyWritePlan(plan: WritePlan): Promise<void> {
+    this.written = writePlanToXlsx(this.written ?? this.bytes, plan);
+  }
+
+  /** The workbook with every applied plan; the original bytes when nothing was written. */
+  result(): Uint8Array {
+    return this.written ?? this.bytes;
   }
 }
