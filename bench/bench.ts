@@ -17,14 +17,18 @@ import { readWorkbookXml } from "../src/xlsx/readWorkbookXml";
 import { readXlsx } from "../src/xlsx/readXlsx";
 import { readXlsxWithExcelJs } from "../src/xlsx/readXlsxExcelJs";
 import * as fs from "node:fs";
+import { pathToTarget } from "../src/domain/gaps/pathToPredicate";
+import { whatIf } from "../src/domain/gaps/whatIf";
+import { measureAggregate } from "./aggregate";
 import { floorScan } from "./floor";
+import { measureOfficeSyncs } from "./office";
 import { benchInput, floorParts, type BenchInput } from "./input";
 import { measure, pairedRatio, type Timing } from "./measure";
 
 interface Metric {
   name: string;
   value: number;
-  unit: "ms" | "count" | "ratio";
+  unit: "ms" | "count" | "ratio" | "files/s" | "MB" | "KB";
   [extra: string]: unknown;
 }
 
@@ -47,11 +51,12 @@ function ratioMetric(name: string, num: Timing, den: Timing, file: string, of: s
   };
 }
 
-function parseArgs(argv: string[]): { json: boolean; file?: string } {
-  const out: { json: boolean; file?: string } = { json: false };
+function parseArgs(argv: string[]): { json: boolean; file?: string; skipAggregate?: boolean } {
+  const out: { json: boolean; file?: string; skipAggregate?: boolean } = { json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--json") out.json = true;
+    else if (a === "--no-aggregate") out.skipAggregate = true;
     else if (a === "--file") out.file = argv[++i];
     else if (a.startsWith("--file=")) out.file = a.slice("--file=".length);
     else throw new Error(`unknown argument ${a} (use --json, --file <workbook.xlsx>)`);
@@ -77,6 +82,21 @@ async function main(): Promise<void> {
   const engine = await measure([{ name: "report", run: () => toReportJson(analyzeLke(snapshot, loadModel()) as LkeAnalysis, file) }]);
   emit(timingMetric("engine.report_ms", engine.get("report")!, file));
 
+  // Gaps: one changed answer → new scores and verdicts; the cheapest path to both predicates.
+  const question = first.model.questions.find((q) => !q.percent && q.type !== "survey")!;
+  const other = (question.options ?? first.model.answerTypes[question.type].options)!.at(-1)!.key;
+  const gaps = await measure([
+    { name: "whatif", run: () => whatIf(first, [{ item: question.code, value: other }]) },
+    { name: "recommend", run: () => [pathToTarget(first, "wbk"), pathToTarget(first, "wbbm")] },
+  ]);
+  emit(timingMetric("engine.whatif_ms", gaps.get("whatif")!, file, { change: `${question.code} → ${other}` }));
+  emit(timingMetric("engine.recommend_ms", gaps.get("recommend")!, file, { targets: ["wbk", "wbbm"] }));
+
+  // The Office.js gateway on the simulated Excel host: context.sync() calls per operation.
+  const office = await measureOfficeSyncs();
+  emit({ name: "office.read_syncs", value: office.readSyncs, unit: "count", file: office.file ?? file });
+  emit({ name: "office.write_syncs", value: office.writeSyncs, unit: "count", file: office.file ?? file });
+
   // Reading: the production reader, the floor and the pure-JS variant, interleaved round by round.
   const parts = floorParts(bytes, first.layout.sheet);
   const reads = await measure([
@@ -95,6 +115,13 @@ async function main(): Promise<void> {
   const exceljs = await measure([{ name: "exceljs", run: () => readXlsxWithExcelJs(bytes) }], { minMs: 0, warmupMs: 0 });
   emit(timingMetric("xlsx.parse_exceljs_ms", exceljs.get("exceljs")!, file, { reader: "exceljs 4.4.0" }));
   emit(ratioMetric("xlsx.parse_exceljs_floor_ratio", exceljs.get("exceljs")!, floor, file, "xlsx.parse_exceljs_ms / xlsx.floor_ms"));
+
+  // Coordinators: 200 generated workbooks through `lke-zi aggregate` in a child process.
+  if (!args.skipAggregate) {
+    const agg = await measureAggregate();
+    emit({ name: "aggregate.files_per_s", value: Math.round(agg.filesPerS * 10) / 10, unit: "files/s", files: agg.files });
+    emit({ name: "aggregate.peak_rss_mb", value: Math.round(agg.peakRssMb), unit: "MB", files: agg.files, peak_rss_mb_100_files: Math.round(agg.peakRssMb100) });
+  }
 
   if (!args.json) {
     process.stdout.write(`lke-zi bench — ${file}\n\n`);
