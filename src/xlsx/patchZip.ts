@@ -1,21 +1,13 @@
 // Rewrites a zip with some entries replaced, added or removed, copying every other entry's bytes exactly as they
 // were (local record and central record alike): what we do not own we do not re-encode.
-import { deflateSync, inflateSync } from "fflate";
+import { deflateSync } from "fflate";
 import { GatewayError } from "../app/gatewayError";
+import { findEntry, openZip, readEntry } from "./zipArchive";
 
 export interface ZipEdit {
   name: string;
   /** New contents; null removes the entry. */
   data: Uint8Array | null;
-}
-
-interface CentralRecord {
-  name: string;
-  /** The record's bytes in the central directory, to copy with a new local-header offset. */
-  record: Uint8Array;
-  localOffset: number;
-  method: number;
-  compressedSize: number;
 }
 
 const CRC_TABLE = (() => {
@@ -34,55 +26,15 @@ export function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** A copy that owns its memory (a Node Buffer's slice() would share it). */
-function copy(bytes: Uint8Array, from: number, to: number): Uint8Array {
-  return new Uint8Array(bytes.subarray(from, to));
-}
-
-function readCentral(bytes: Uint8Array): { records: CentralRecord[]; dirOffset: number } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new GatewayError("corrupt", "zip directory missing");
-  const count = view.getUint16(eocd + 10, true);
-  const dirOffset = view.getUint32(eocd + 16, true);
-  const records: CentralRecord[] = [];
-  let p = dirOffset;
-  const decoder = new TextDecoder();
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw new GatewayError("corrupt", "zip directory damaged");
-    const nameLen = view.getUint16(p + 28, true);
-    const len = 46 + nameLen + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-    records.push({
-      name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen)),
-      record: copy(bytes, p, p + len),
-      localOffset: view.getUint32(p + 42, true),
-      method: view.getUint16(p + 10, true),
-      compressedSize: view.getUint32(p + 20, true),
-    });
-    p += len;
-  }
-  return { records, dirOffset };
-}
-
-/** The uncompressed contents of one entry (stored or deflated). */
+/** The uncompressed contents of one entry as text, if the archive has it. */
 export function readZipText(bytes: Uint8Array, name: string): string | undefined {
-  const { records } = readCentral(bytes);
-  const r = records.find((x) => x.name.toLowerCase() === name.toLowerCase());
-  if (!r) return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const start = r.localOffset + 30 + view.getUint16(r.localOffset + 26, true) + view.getUint16(r.localOffset + 28, true);
-  const raw = bytes.subarray(start, start + r.compressedSize);
-  return new TextDecoder().decode(r.method === 0 ? raw : inflateSync(raw));
+  const zip = openZip(bytes);
+  const entry = findEntry(zip, name);
+  return entry ? new TextDecoder().decode(readEntry(zip, entry)) : undefined;
 }
 
 export function zipEntryNames(bytes: Uint8Array): string[] {
-  return readCentral(bytes).records.map((r) => r.name);
+  return [...openZip(bytes).entries.values()].map((e) => e.name);
 }
 
 function u16(v: number): number[] {
@@ -115,20 +67,27 @@ function newEntry(name: string, data: Uint8Array, offset: number): { local: Uint
 }
 
 export function patchZip(bytes: Uint8Array, edits: readonly ZipEdit[]): Uint8Array {
-  const { records, dirOffset } = readCentral(bytes);
+  const zip = openZip(bytes);
+  const records = [...zip.entries.values()];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = (() => {
+    for (let i = bytes.length - 22; i >= 0; i--) if (view.getUint32(i, true) === 0x06054b50) return i;
+    throw new GatewayError("corrupt", "zip directory missing");
+  })();
+  const dirOffset = view.getUint32(end + 16, true);
   const byName = new Map(edits.map((e) => [e.name.toLowerCase(), e]));
   // Where each untouched entry's local record ends: the next local record, or the central directory.
-  const starts = [...records.map((r) => r.localOffset), dirOffset].sort((a, b) => a - b);
+  const starts = [...records.map((r) => r.localHeaderOffset), dirOffset].sort((a, b) => a - b);
   const endOf = (offset: number) => starts.find((s) => s > offset) ?? dirOffset;
 
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
   for (const r of records) {
-    const edit = byName.get(r.name.toLowerCase());
-    if (edit) continue;
-    const local = bytes.subarray(r.localOffset, endOf(r.localOffset));
-    const central = copy(r.record, 0, r.record.length);
+    if (byName.has(r.name.toLowerCase())) continue;
+    const local = bytes.subarray(r.localHeaderOffset, endOf(r.localHeaderOffset));
+    // A copy that owns its memory (a Node Buffer's slice() would share it), with the entry's new place.
+    const central = new Uint8Array(bytes.subarray(r.centralOffset, r.centralOffset + r.centralLength));
     new DataView(central.buffer, central.byteOffset, central.byteLength).setUint32(42, offset, true);
     locals.push(local);
     centrals.push(central);

@@ -29,6 +29,7 @@
 //   its shared string; t="d" (ISO date) cells become serials; overlapping merges are read (exceljs: corrupt);
 // - parts the snapshot does not need (styles, themes, drawings, comments) are not read, so damage confined to
 //   them does not make the workbook unreadable.
+import { toA1 } from "../domain/grid/address";
 import { GatewayError } from "../app/gatewayError";
 import type { SheetGrid, ValidationRule, WorkbookSnapshot } from "../domain/grid/sheetGrid";
 import { setInflateKind, type InflateKind } from "./inflate";
@@ -162,18 +163,7 @@ function parseBox(ref: string): Box | undefined {
   };
 }
 
-function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-const a1 = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
+const a1 = toA1;
 
 interface Section {
   from: number;

@@ -5,6 +5,7 @@
 //
 // The master's formula is split once into literal text and references (compileFormula); each dependent cell
 // then only joins the pieces with its offset applied, which keeps long template formulas cheap to share.
+import { columnIndex, columnLetters } from "../domain/grid/address";
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
@@ -17,21 +18,9 @@ function isTokenChar(ch: number): boolean {
   return isLetter(ch) || isDigit(ch) || ch === 36 /* $ */ || ch === 95 /* _ */ || ch === 46 /* . */ || ch === 92 /* \ */ || ch === 63 /* ? */ || ch > 127;
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + ((letters.charCodeAt(i) & 0xdf) - 64);
-  return n;
-}
-
-function columnName(n: number): string {
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+/** 1-based column number of its letters ("A" → 1), and back. */
+const columnNumber = (letters: string): number => columnIndex(letters) + 1;
+const columnName = (n: number): string => columnLetters(n - 1);
 
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)([0-9]+)$/;
 const COLUMN = /^(\$?)([A-Za-z]{1,3})$/;

@@ -11,6 +11,9 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** Where the entry's record sits in the central directory, to copy it unchanged. */
+  centralOffset: number;
+  centralLength: number;
 }
 
 export interface ZipArchive {
@@ -64,9 +67,11 @@ export function openZip(bytes: Uint8Array): ZipArchive {
       compressedSize: view.getUint32(p + 20, true),
       uncompressedSize: view.getUint32(p + 24, true),
       localHeaderOffset: view.getUint32(p + 42, true),
+      centralOffset: p,
+      centralLength: end + view.getUint16(p + 30, true) + view.getUint16(p + 32, true) - p,
     };
     entries.set(name.toLowerCase(), entry);
-    p = end + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+    p += entry.centralLength;
   }
   return { bytes, entries };
 }
