@@ -1,10 +1,62 @@
 // The one interface between the use cases and a workbook, whether it is open in Excel or an .xlsx in memory.
+import type { CellRef, NotesMode } from "../domain/actions/cellChanges";
+import type { FlagPlan } from "../domain/actions/flagPlan";
+import type { RepairPlan } from "../domain/actions/repairPlan";
 import type { WritePlan } from "../domain/formulas/rekapPlan";
 import type { WorkbookSnapshot } from "../domain/grid/sheetGrid";
+
+/** What an action on the user's cells did (flag, clear, repair, restore). */
+export interface CellActionResult {
+  /** Cells changed: flagged, repaired, or given back what they had. */
+  changed: CellRef[];
+  /** Cells left as they are: the user changed them since the add-in did (or their sheet is gone). */
+  kept: CellRef[];
+}
+
+export interface FlagResult extends CellActionResult {
+  /** How the notes were shown: Excel notes, threaded comments, or not at all (the highlight only). */
+  notes: NotesMode;
+  /** Flagged cells that got no note: the user's own threaded comment is there. */
+  notesSkipped: CellRef[];
+}
+
+export interface RestoreResult extends CellActionResult {
+  /** The add-in's own sheets removed (Rekap ZI, the backup sheet). */
+  removedSheets: string[];
+  /** The add-in's names removed (those referring to its sheets: ZI_*). */
+  removedNames: string[];
+}
+
+/** What a watched sheet reports (addresses without the sheet name: "K12", "K12:K14"). */
+export interface SheetWatch {
+  /** Cells of the sheet changed (typed, pasted, by a co-author); a burst of edits comes as many calls. */
+  changed?(address: string): void;
+  /** The user selected another range of the sheet. */
+  selected?(address: string): void;
+}
 
 export interface WorkbookGateway {
   /** Everything the LKE core needs from the workbook, read in one go (one context.sync() in Excel). */
   readWorkbook(): Promise<WorkbookSnapshot>;
   /** Writes the add-in's own sheets and names; nothing the user owns is changed. */
   applyWritePlan(plan: WritePlan): Promise<void>;
+  /** Where the workbook is in front of the user (Excel): shows the sheet and selects the cell. */
+  selectCell?(sheet: string, address: string): Promise<void>;
+  /**
+   * Where the workbook can change under the pane (Excel): reports edits and selections on one sheet until
+   * the returned function is called.
+   */
+  watchSheet?(sheet: string, watch: SheetWatch): Promise<() => Promise<void>>;
+
+  // Actions on the user's cells (Excel). Each backs up a cell the first time it changes it (a very hidden
+  // sheet of the workbook keeps the first backup), writes the backup and the change in one batch, and refuses
+  // before anything is written when the workbook is read-only, calculates manually, or a sheet is protected.
+  /** The flags become exactly the plan: highlight and note on each planned cell; earlier flags elsewhere undone. */
+  applyFlags?(plan: FlagPlan): Promise<FlagResult>;
+  /** Every flag removed: fill, font colour and note back as they were (where the user did not change them since). */
+  clearFlags?(): Promise<CellActionResult>;
+  /** The official formula back in the plan's cells. */
+  repair?(plan: RepairPlan): Promise<CellActionResult>;
+  /** Pulihkan: every cell the add-in changed back as it was, and its own sheets (Rekap ZI, the backup) and names gone. */
+  restoreAll?(): Promise<RestoreResult>;
 }

@@ -14,21 +14,29 @@ export interface ClientResultApi<T> {
   readonly value: T;
 }
 
-export type RangeFontApi = Pick<Excel.RangeFont, "bold">;
+export type RangeFontApi = Pick<Excel.RangeFont, "bold" | "color">;
+
+/** ExcelApi 1.1 (color, clear), 1.9 (pattern, patternColor). */
+export type RangeFillApi = Pick<Excel.RangeFill, "color" | "pattern" | "patternColor" | "clear">;
 
 export interface RangeFormatApi extends Pick<Excel.RangeFormat, "columnWidth"> {
   readonly font: RangeFontApi;
+  readonly fill: RangeFillApi;
 }
 
 export interface RangeAreasApi extends Pick<Excel.RangeAreas, "address" | "isNullObject">, Loadable<RangeAreasApi> {
-  readonly format: { readonly font: RangeFontApi };
+  readonly format: { readonly font: RangeFontApi; readonly fill: RangeFillApi };
 }
 
+/** What getCellProperties gives per cell: the properties asked for (hyperlink; format.fill, format.font). */
+export type CellPropertiesApi = Pick<Excel.CellProperties, "hyperlink" | "format">;
+
 export interface RangeApi
-  extends Pick<Excel.Range, "address" | "values" | "formulas" | "valueTypes" | "rowCount" | "columnCount" | "isNullObject">,
+  extends Pick<Excel.Range, "address" | "values" | "formulas" | "valueTypes" | "rowCount" | "columnCount" | "isNullObject" | "hyperlink">,
     Loadable<RangeApi> {
   readonly format: RangeFormatApi;
-  getCellProperties(options: { hyperlink: true }): ClientResultApi<Array<Array<Pick<Excel.CellProperties, "hyperlink">>>>;
+  /** ExcelApi 1.9: per cell, the properties named in `options` (hyperlink, format.fill, format.font …). */
+  getCellProperties(options: Excel.CellPropertiesLoadOptions): ClientResultApi<CellPropertiesApi[][]>;
   /** ExcelApi 1.13. */
   getMergedAreasOrNullObject(): RangeAreasApi;
   clear(applyTo?: "All" | "Formats" | "Contents"): void;
@@ -47,8 +55,34 @@ export interface NamedItemCollectionApi extends Loadable<NamedItemCollectionApi>
   getItemOrNullObject(name: string): NamedItemApi;
 }
 
-export interface WorksheetApi extends Pick<Excel.Worksheet, "name" | "visibility" | "isNullObject">, Loadable<WorksheetApi> {
+/** ExcelApi 1.18: a note (the yellow sticky kind). */
+export interface NoteApi extends Pick<Excel.Note, "content" | "isNullObject" | "delete">, Loadable<NoteApi> {}
+
+/** ExcelApi 1.18: a sheet's notes, by cell address ("K12"). */
+export interface NoteCollectionApi {
+  add(cellAddress: string, content: string): NoteApi;
+  getItem(key: string): NoteApi;
+  getItemOrNullObject(key: string): NoteApi;
+}
+
+/** ExcelApi 1.10: a threaded comment. */
+export interface CommentApi extends Pick<Excel.Comment, "id" | "content" | "delete">, Loadable<CommentApi> {
+  getLocation(): RangeApi;
+}
+
+/** ExcelApi 1.10: the workbook's or a sheet's threaded comments. */
+export interface CommentCollectionApi extends Loadable<CommentCollectionApi> {
+  readonly items: CommentApi[];
+  add(cellAddress: string, content: string): CommentApi;
+  getItem(commentId: string): CommentApi;
+}
+
+export interface WorksheetApi extends Pick<Excel.Worksheet, "name" | "visibility" | "isNullObject" | "delete">, Loadable<WorksheetApi> {
   readonly protection: WorksheetProtectionApi;
+  /** ExcelApi 1.18. */
+  readonly notes: NoteCollectionApi;
+  /** ExcelApi 1.10. */
+  readonly comments: CommentCollectionApi;
   getNextOrNullObject(visibleOnly?: boolean): WorksheetApi;
   getUsedRange(valuesOnly?: boolean): RangeApi;
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeApi;
@@ -72,6 +106,8 @@ export interface ApplicationApi extends Pick<Excel.Application, "calculationMode
 
 export interface WorkbookApi extends Pick<Excel.Workbook, "readOnly">, Loadable<WorkbookApi> {
   readonly application: ApplicationApi;
+  /** ExcelApi 1.10. */
+  readonly comments: CommentCollectionApi;
   readonly names: NamedItemCollectionApi;
   readonly protection: WorkbookProtectionApi;
   readonly worksheets: WorksheetCollectionApi;
@@ -97,5 +133,11 @@ export type ExcelSatisfiesApi = [
   Satisfies<Excel.NamedItemCollection, NamedItemCollectionApi>,
   Satisfies<Excel.NamedItem, NamedItemApi>,
   Satisfies<Excel.Application, ApplicationApi>,
-  Satisfies<OfficeExtension.ClientResult<Excel.CellProperties[][]>, ClientResultApi<Array<Array<Pick<Excel.CellProperties, "hyperlink">>>>>,
+  Satisfies<OfficeExtension.ClientResult<Excel.CellProperties[][]>, ClientResultApi<CellPropertiesApi[][]>>,
+  Satisfies<Excel.RangeFill, RangeFillApi>,
+  Satisfies<Excel.RangeFont, RangeFontApi>,
+  Satisfies<Excel.Note, NoteApi>,
+  Satisfies<Excel.NoteCollection, NoteCollectionApi>,
+  Satisfies<Excel.Comment, CommentApi>,
+  Satisfies<Excel.CommentCollection, CommentCollectionApi>,
 ];

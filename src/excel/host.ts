@@ -13,6 +13,16 @@ export interface RequirementProbe {
 export const MIN_EXCEL_API = "1.9";
 /** Range.getMergedAreasOrNullObject; without it merges are not read. */
 export const MERGED_AREAS_API = "1.13";
+/** Worksheet.notes: flags carry their text as notes. */
+export const NOTES_API = "1.18";
+/** Workbook.comments: flags carry their text as threaded comments where notes are missing. */
+export const COMMENTS_API = "1.10";
+
+/** How flags carry their text on this host: notes, else threaded comments, else not at all (highlight only). */
+export function notesModeOf(probe: RequirementProbe): "notes" | "comments" | "none" {
+  if (probe.isSetSupported("ExcelApi", NOTES_API)) return "notes";
+  return probe.isSetSupported("ExcelApi", COMMENTS_API) ? "comments" : "none";
+}
 
 /** Office.context.requirements, or undefined outside an Office host. */
 export function officeRequirements(): RequirementProbe | undefined {

@@ -27,9 +27,14 @@
 //   widths set per column; the plan's names replace names of the same name. Plans longer than BLOCK_ROWS rows
 //   suspend API calculation until the sync and ask for a recalculation at the end of the same batch.
 //
+// applyFlags, clearFlags, repair, restoreAll: THREE syncs each (cellActions.ts): guards and the backup, the
+//   target cells as they are, every write with the backup first.
+//
 // Errors are thrown, never logged: GatewayError with a code (host.ts maps Office.js error codes).
 import { GatewayError } from "../app/gatewayError";
-import type { WorkbookGateway } from "../app/workbookGateway";
+import type { CellActionResult, FlagResult, RestoreResult, WorkbookGateway } from "../app/workbookGateway";
+import type { FlagPlan } from "../domain/actions/flagPlan";
+import type { RepairPlan } from "../domain/actions/repairPlan";
 import type { WritePlan } from "../domain/formulas/rekapPlan";
 import type { SheetGrid, WorkbookSnapshot } from "../domain/grid/sheetGrid";
 import type {
@@ -40,7 +45,18 @@ import type {
   RequestContextApi,
   WorksheetApi,
 } from "./excelApi";
-import { excelRun, MERGED_AREAS_API, MIN_EXCEL_API, officeRequirements, requireExcelApi, toGatewayError, type RequirementProbe } from "./host";
+import { clearFlagCells, flagCells, repairCells, restoreCells, type CellActionHost } from "./cellActions";
+import {
+  COMMENTS_API,
+  excelRun,
+  MERGED_AREAS_API,
+  MIN_EXCEL_API,
+  notesModeOf,
+  officeRequirements,
+  requireExcelApi,
+  toGatewayError,
+  type RequirementProbe,
+} from "./host";
 import { BLOCK_ROWS, charWidthToPoints, columnAddress, nameFormula, toHeadingAreas, toRowBlocks } from "./toPlanCells";
 import { toDefinedNames, toSheetGrid, type CellHyperlinkData } from "./toSheetGrid";
 
@@ -56,6 +72,8 @@ export interface OfficeGatewayOptions {
   chainLength?: number;
   /** Rows per `formulas` assignment (default BLOCK_ROWS). */
   blockRows?: number;
+  /** The clock stamped on backup records (default: now). */
+  now?: () => Date;
 }
 
 export interface QueuedSheet {
@@ -215,5 +233,32 @@ export class OfficeGateway implements WorkbookGateway {
       if (large) application.calculate("Recalculate");
       await context.sync();
     });
+  }
+
+  /** What the cell actions need of this host; throws where it has no ExcelApi 1.9. */
+  private actionHost(): CellActionHost {
+    const probe = this.probe();
+    requireExcelApi(probe, MIN_EXCEL_API);
+    return { notes: notesModeOf(probe!), comments: probe!.isSetSupported("ExcelApi", COMMENTS_API), now: (this.options.now ?? (() => new Date()))() };
+  }
+
+  async applyFlags(plan: FlagPlan): Promise<FlagResult> {
+    const host = this.actionHost();
+    return this.batch("write", (context) => flagCells(context, plan, host));
+  }
+
+  async clearFlags(): Promise<CellActionResult> {
+    const host = this.actionHost();
+    return this.batch("write", (context) => clearFlagCells(context, host));
+  }
+
+  async repair(plan: RepairPlan): Promise<CellActionResult> {
+    const host = this.actionHost();
+    return this.batch("write", (context) => repairCells(context, plan, host));
+  }
+
+  async restoreAll(): Promise<RestoreResult> {
+    const host = this.actionHost();
+    return this.batch("write", (context) => restoreCells(context, host));
   }
 }

@@ -4,20 +4,12 @@
 import { parseA1, toA1, tryParseRange } from "../grid/address";
 import { cellFormula, cellValue, isExcelError, type CellValue, type SheetGrid } from "../grid/sheetGrid";
 import { evaluateFormula, UnsupportedFormula } from "../formulas/evaluateFormula";
-import {
-  hasilOptionScoreFormula,
-  indicatorScoreFormula,
-  percentFormula,
-  questionScoreFormula,
-  sumFormula,
-  sumOfPartsFormula,
-  surveyScoreFormula,
-} from "../formulas/templateFormulas";
+import { sheetComputes, templateCells, type TemplateCellKind } from "../formulas/templateCells";
 import { FormulaSyntaxError, parseFormula, type FormulaNode } from "../formulas/parseFormula";
 import type { LkeLayout } from "../layout/detectLayout";
 import type { Role } from "../layout/findHeader";
 import type { LoadedModel } from "../model/loadModel";
-import type { ModelNode, Question } from "../model/lkeModel";
+import type { Question } from "../model/lkeModel";
 import { NOT_FILLED, add } from "../scoring/excelSemantics";
 import type { ItemEntry } from "../scoring/scoreItem";
 import { scoreAsTemplate, scoreItems } from "../scoring/scoreLke";
@@ -28,8 +20,8 @@ interface ComputedCell {
   a1: string;
   item: string;
   expected: (p: ProbeValues) => CellValue;
-  /** The official template's formula for this cell: a cell holding exactly one of these needs no evaluation. */
-  official?: string | string[];
+  /** The official template's formulas for this cell: a cell holding exactly one of these needs no evaluation. */
+  official?: string[];
 }
 
 interface ProbeValues {
@@ -78,138 +70,35 @@ export function probeEntries(model: LoadedModel, seed: number): Map<string, Item
 }
 
 /**
- * The official formula text of every node and total cell, from where the layout found the rows: an indicator
- * averages the Nilai cells from the row below it to its last row, the levels above sum their parts.
+ * The template's computed cells (src/domain/formulas/templateCells.ts), each with what it should hold for given
+ * entries.
  */
-function nodeFormulas(model: LoadedModel, layout: LkeLayout, score: number): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  const weight = layout.columns.weight;
-  const cell = (row: number | undefined) => (row === undefined ? undefined : toA1(row, score));
-  const nodeCell = (code: string) => cell(layout.rows.nodes.get(code));
-  const lastRow = (n: ModelNode): number | undefined => {
-    const rows: number[] = [];
-    for (const q of n.questions) {
-      const r = layout.rows.questions.get(q.code);
-      if (r !== undefined) rows.push(r);
-      for (const i of q.percent?.inputs ?? []) {
-        const c = layout.rows.counts.get(`${q.code}#${i.key}`);
-        if (c !== undefined) rows.push(c);
-      }
-    }
-    for (const ch of n.children) {
-      const r = lastRow(ch);
-      if (r !== undefined) rows.push(r);
-    }
-    return rows.length > 0 ? Math.max(...rows) : undefined;
-  };
-  const sumOfCells = (cells: Array<string | undefined>) => (cells.every((c) => c !== undefined) ? [sumFormula(cells as string[])] : undefined);
-  const totalPengungkit = cell(layout.rows.totals.pengungkit);
-  const totalHasil = cell(layout.rows.totals.hasil);
-  for (const n of model.nodes) {
-    const row = layout.rows.nodes.get(n.code);
-    if (row === undefined) continue;
-    let f: string[] | undefined;
-    if ((n.kind === "indikator" || n.kind === "subIndikator") && n.children.length === 0) {
-      const last = lastRow(n);
-      if (last !== undefined && weight !== undefined) {
-        const [first, end, w] = [toA1(row + 1, score), toA1(last, score), toA1(row, weight)];
-        f = [indicatorScoreFormula(first, end, w), ...(first === end ? [`AVERAGE(${first})*${w}`] : [])];
-      }
-    } else if (n.code === "A" && totalPengungkit) f = [totalPengungkit];
-    else if (n.code === "B" && totalHasil) f = [totalHasil];
-    else if (n.questions.length > 0) f = sumOfCells(n.questions.map((q) => cell(layout.rows.questions.get(q.code))));
-    else f = sumOfCells(n.children.map((c) => nodeCell(c.code)));
-    if (f) out.set(n.code, f);
-  }
-  const [a, b] = model.roots;
-  const parts = (root: ModelNode | undefined) => (root ? root.children.map((c) => nodeCell(c.code)) : []);
-  const both = (cells: Array<string | undefined>) => {
-    const f = sumOfCells(cells);
-    return f ? [...f, ...(sumOfCells([...cells].reverse()) ?? [])] : undefined;
-  };
-  const tp = both(parts(a));
-  const th = both(parts(b));
-  const total = totalPengungkit && totalHasil ? both([totalPengungkit, totalHasil]) : undefined;
-  if (tp) out.set("total:pengungkit", tp);
-  if (th) out.set("total:hasil", th);
-  if (total) out.set("total:total", total);
-  return out;
-}
-
-/** A denominator made of parts that the sheet computes (a formula in its cell), as the template does for LHKPN. */
-function sheetComputes(sheet: SheetGrid, row: number, col: number, sumOfParts: string | undefined): boolean {
-  return sumOfParts !== undefined && cellFormula(sheet, row, col) !== undefined;
-}
-
 function computedCells(model: LoadedModel, sheet: SheetGrid, layout: LkeLayout, role: Role): ComputedCell[] {
-  const cols = layout.columns.roles[role];
-  if (!cols) return [];
-  const out: ComputedCell[] = [];
-  const score = cols.score;
-  if (score !== undefined) {
-    const officialOf = nodeFormulas(model, layout, score);
-    for (const [code, row] of layout.rows.nodes) {
-      const official = officialOf.get(code);
-      out.push({ a1: toA1(row, score), item: code, expected: (p) => p.template.get(code) ?? null, ...(official ? { official } : {}) });
+  return templateCells(model, sheet, layout, role).map((c) => ({
+    a1: c.a1,
+    item: c.item,
+    expected: expectedOf(c.of),
+    ...(c.official ? { official: c.official } : {}),
+  }));
+}
+
+function expectedOf(of: TemplateCellKind): (p: ProbeValues) => CellValue {
+  switch (of.kind) {
+    case "node":
+    case "total":
+      return (p) => p.template.get(of.code) ?? null;
+    case "question":
+    case "percent":
+      return (p) => p.items.get(of.question.code)?.excel ?? null;
+    case "countScore": {
+      const { question: q, input, computed } = of;
+      return (p) => countNilai(computed ? sumOfParts(q, p.entries.get(q.code)) : (p.entries.get(q.code)?.counts?.[input.key]?.value ?? null));
     }
-    const totals: Array<["pengungkit" | "hasil" | "total", string]> = [
-      ["pengungkit", "A"],
-      ["hasil", "B"],
-      ["total", "total"],
-    ];
-    for (const [which, code] of totals) {
-      const row = layout.rows.totals[which];
-      const official = officialOf.get(`total:${which}`);
-      if (row !== undefined) out.push({ a1: toA1(row, score), item: code, expected: (p) => p.template.get(code) ?? null, ...(official ? { official } : {}) });
-    }
-  }
-  const { answerType, weight } = layout.columns;
-  const typeCell = (r: number) => (answerType === undefined ? undefined : toA1(r, answerType));
-  const countCell = (q: Question, key: string) => {
-    const r = layout.rows.counts.get(`${q.code}#${key}`);
-    return r === undefined ? undefined : toA1(r, cols.answer);
-  };
-  for (const q of model.questions) {
-    const row = layout.rows.questions.get(q.code);
-    if (row !== undefined && score !== undefined) {
-      const K = toA1(row, cols.answer);
-      const J = typeCell(row);
-      const H = weight === undefined ? undefined : toA1(row, weight);
-      const official =
-        q.type === "survey"
-          ? H && surveyScoreFormula(K, H)
-          : q.weight !== undefined
-            ? J && H && hasilOptionScoreFormula(J, K, H)
-            : J && questionScoreFormula(J, K);
-      out.push({ a1: toA1(row, score), item: q.code, expected: (p) => p.items.get(q.code)?.excel ?? null, ...(official ? { official } : {}) });
-    }
-    if (!q.percent) continue;
-    if (row !== undefined) {
-      out.push({
-        a1: toA1(row, cols.answer),
-        item: q.code,
-        expected: (p) => p.items.get(q.code)?.excel ?? null,
-        official: percentFormula(q.percent, (key) => countCell(q, key)),
-      });
-    }
-    for (const input of q.percent.inputs) {
-      const r = layout.rows.counts.get(`${q.code}#${input.key}`);
-      if (r === undefined) continue;
-      const computed = sheetComputes(sheet, r, cols.answer, input.sumOfParts);
-      const count = (p: ProbeValues) =>
-        computed ? sumOfParts(q, p.entries.get(q.code)) : (p.entries.get(q.code)?.counts?.[input.key]?.value ?? null);
-      if (score !== undefined) {
-        // =IF(J="Jumlah",IF(K="","Blm Diisi",""),…): text that AVERAGE skips.
-        const J = typeCell(r);
-        out.push({ a1: toA1(r, score), item: q.code, expected: (p) => countNilai(count(p)), ...(J ? { official: questionScoreFormula(J, toA1(r, cols.answer)) } : {}) });
-      }
-      if (computed) {
-        const parts = q.percent.inputs.filter((i) => i.role === "part").map((i) => countCell(q, i.key) ?? '""');
-        out.push({ a1: toA1(r, cols.answer), item: q.code, expected: count, official: sumOfPartsFormula(parts) });
-      }
+    case "countSum": {
+      const q = of.question;
+      return (p) => sumOfParts(q, p.entries.get(q.code));
     }
   }
-  return out;
 }
 
 function countNilai(v: CellValue): CellValue {
@@ -366,7 +255,7 @@ export function auditTemplate(
       });
       continue;
     }
-    if (c.official !== undefined && (typeof c.official === "string" ? [c.official] : c.official).includes(formula)) continue; // verbatim
+    if (c.official !== undefined && c.official.includes(formula)) continue; // verbatim
     let ast: FormulaNode;
     try {
       ast = parseFormula(formula);

@@ -8,10 +8,9 @@
 //   await annotateWorkbook(gateway);          // host.syncs: how many round trips it took
 //   host.toSnapshot();                        // the workbook as Excel would now hold it
 import type { WorkbookSnapshot } from "../../../src/domain/grid/sheetGrid";
-import type { BatchRunner } from "../../../src/excel/excelApi";
 import type { RequirementProbe } from "../../../src/excel/host";
 import type { OfficeGatewayOptions } from "../../../src/excel/officeGateway";
-import { FakeWorkbook, type FakeLogEntry, type FakeWorkbookOptions } from "./fakeWorkbook";
+import { FakeOfficeError, FakeWorkbook, boxRef, parseBox, setCell, typedEntry, type FakeLogEntry, type FakeWorkbookOptions } from "./fakeWorkbook";
 import { FakeRequestContext } from "./fakeProxies";
 
 export interface FakeExcelOptions extends FakeWorkbookOptions {
@@ -51,10 +50,27 @@ export class FakeExcelHost {
     return new FakeExcelHost(snapshot, options);
   }
 
-  /** In place of Excel.run: a new context per batch; its proxies are dead once the batch ends. */
-  readonly run: BatchRunner = async (batch) => {
+  /**
+   * In place of Excel.run: a new context per batch; its proxies are dead once the batch ends. It serves both the
+   * gateway's API (BatchRunner) and the pane's (PaneBatchRunner): the fake context implements both.
+   */
+  readonly run = async <T>(batch: (context: FakeRequestContext) => Promise<T>): Promise<T> => {
     this.runs++;
     const context = new FakeRequestContext({ workbook: this.workbook, countSync: () => this.syncs++ });
+    return this.runBatch(context, batch);
+  };
+
+  /** In place of Excel.run(context, batch): a batch in the context of an earlier one (removing event handlers). */
+  readonly runIn = async <T>(context: unknown, batch: (context: FakeRequestContext) => Promise<T>): Promise<T> => {
+    if (!(context instanceof FakeRequestContext) || context.host.workbook !== this.workbook) {
+      throw new FakeOfficeError("InvalidArgument", "fake Excel: Excel.run(context) needs a context of this host");
+    }
+    this.runs++;
+    context.reopen();
+    return this.runBatch(context, batch);
+  };
+
+  private async runBatch<T>(context: FakeRequestContext, batch: (context: FakeRequestContext) => Promise<T>): Promise<T> {
     try {
       const result = await batch(context);
       if (context.pendingWrites > 0) {
@@ -65,6 +81,42 @@ export class FakeExcelHost {
       context.close();
     }
   };
+
+  /**
+   * The user types `input` into a cell (as typedEntry reads it): the sheet's change handlers hear of it after
+   * the current task, as in Excel.
+   */
+  userEdit(sheetName: string, address: string, input: string | number | boolean): void {
+    const sheet = this.workbook.sheet(sheetName);
+    if (!sheet) throw new FakeOfficeError("ItemNotFound", `no sheet "${sheetName}"`);
+    const box = parseBox(address);
+    const { value, formula } = typedEntry(input);
+    setCell(sheet.grid, box.top, box.left, value, formula);
+    sheet.grid.rowCount = Math.max(sheet.grid.rowCount, box.top + 1);
+    sheet.grid.colCount = Math.max(sheet.grid.colCount, box.left + 1);
+    sheet.dirty = true;
+    this.workbook.fire(sheet, "changed", boxRef(box));
+  }
+
+  /** The user selects a range: the sheet comes to the front and its selection handlers hear of it. */
+  userSelect(sheetName: string, address: string): void {
+    const sheet = this.workbook.sheet(sheetName);
+    if (!sheet) throw new FakeOfficeError("ItemNotFound", `no sheet "${sheetName}"`);
+    const ref = boxRef(parseBox(address));
+    this.workbook.activeSheet = sheet;
+    this.workbook.selection = { sheet: sheet.grid.name, address: ref };
+    this.workbook.fire(sheet, "selectionChanged", ref);
+  }
+
+  /** The selected range ("K12") and its sheet, as select() or userSelect() left them. */
+  get selection(): { sheet: string; address: string } | undefined {
+    return this.workbook.selection;
+  }
+
+  /** Event handlers in force. */
+  get listenerCount(): number {
+    return this.workbook.listeners.length;
+  }
 
   /** What an OfficeGateway needs besides the runner: this host's requirement sets. */
   get gatewayOptions(): OfficeGatewayOptions {

@@ -12,13 +12,22 @@
 //   a 2-D array of the wrong size) fails the sync; the commands before it stay applied, the rest are dropped,
 //   as in Excel (a batch is not a transaction);
 // - proxies die with their batch: using one after its Excel.run ended throws InvalidObjectPath.
+// Cell formats (fill, font colour), notes, threaded comments and hyperlink details live beside each sheet
+// (fakeCellFormats.ts); sheets can be hidden, very hidden and deleted as Excel allows (a very hidden sheet
+// cannot be deleted; the last visible sheet cannot be hidden or deleted).
 import type {
   ApplicationApi,
+  CellPropertiesApi,
   ClientResultApi,
+  CommentApi,
+  CommentCollectionApi,
   NamedItemApi,
   NamedItemCollectionApi,
+  NoteApi,
+  NoteCollectionApi,
   RangeAreasApi,
   RangeApi,
+  RangeFillApi,
   RangeFontApi,
   RangeFormatApi,
   RequestContextApi,
@@ -28,6 +37,10 @@ import type {
   WorksheetCollectionApi,
   WorksheetProtectionApi,
 } from "../../../src/excel/excelApi";
+import type { SheetChangedArgs, SheetSelectionArgs } from "../../../src/excel/paneApi";
+import { toA1 } from "../../../src/domain/grid/address";
+import { writtenFormulaValue } from "./fakeCalculation";
+import { cellIndex, DEFAULT_FONT_COLOR, extrasOf, formatAt, newCommentId, NO_FILL, updateFormat, type FakeCommentData } from "./fakeCellFormats";
 import {
   cellAt,
   contains,
@@ -38,12 +51,14 @@ import {
   linksByCell,
   MAX_COLS,
   MAX_ROWS,
+  boxRef,
   parseBox,
   setCell,
   sheetAddress,
   typedEntry,
   usedBox,
   type Box,
+  type FakeListener,
   type FakeName,
   type FakeSheet,
   type FakeWorkbook,
@@ -82,6 +97,11 @@ export class FakeRequestContext implements RequestContextApi {
   private queue: Array<{ write: boolean; apply: () => void }> = [];
   private created: Array<FakeObject<unknown>> = [];
   private closed = false;
+  /** Runs a batch in this context again, as Excel.run(context, batch) does (to remove event handlers). */
+  reopen(): void {
+    this.closed = false;
+  }
+
   /** While a sync runs its commands: objects made then are settled at once. */
   syncing = false;
 
@@ -272,15 +292,115 @@ export class FakeRangeFont extends FakeObject<AreasModel> implements RangeFontAp
       m.sheet.dirty = true;
     });
   }
+
+  get color(): string {
+    return this.read("color");
+  }
+
+  set color(value: string) {
+    this.setProperty("color", value, (m) => {
+      assertWritable(m.sheet);
+      forEachCell(m, (r, c) => updateFormat(m.sheet, r, c, (f) => (f.fontColor = hexColor(value))));
+      logFormat(this.context, m, "fontColor");
+    });
+  }
+}
+
+/** A 6-digit hex colour as Excel reports it ("#FFC7CE"); Excel also takes names, which the fake does not. */
+function hexColor(value: string): string {
+  const c = value.trim().toUpperCase();
+  if (!/^#[0-9A-F]{6}$/.test(c)) throw new FakeOfficeError("InvalidArgument", `fake Excel: colour "${value}" (use #RRGGBB)`);
+  return c;
+}
+
+const MAX_FORMAT_CELLS = 1_000_000;
+
+/** Every cell of the areas (formats are kept per cell; whole columns are not simulated). */
+function forEachCell(m: AreasModel, visit: (row: number, col: number) => void): void {
+  for (const box of m.boxes) {
+    if ((box.bottom - box.top + 1) * (box.right - box.left + 1) > MAX_FORMAT_CELLS) throw new Error("fake Excel: formatting this many cells is not simulated");
+    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) visit(r, c);
+  }
+}
+
+function logFormat(context: FakeRequestContext, m: AreasModel, property: "fill" | "fontColor" | "clearFill" | "pattern" | "patternColor"): void {
+  for (const box of m.boxes) context.model.log.push({ kind: "format", sheet: m.sheet.grid.name, address: sheetAddress(m.sheet.grid.name, box), property });
+}
+
+type FillPattern = RangeFillApi["pattern"];
+
+/** Range.format.fill: colour (a solid fill unless a pattern is set), pattern ("None": no fill), clear(). */
+export class FakeRangeFill extends FakeObject<AreasModel> implements RangeFillApi {
+  protected readonly kind = "RangeFill";
+
+  get color(): string {
+    return this.read("color");
+  }
+  set color(value: string) {
+    this.setProperty("color", value, (m) => {
+      assertWritable(m.sheet);
+      const color = hexColor(value);
+      forEachCell(m, (r, c) =>
+        updateFormat(m.sheet, r, c, (f) => {
+          const pattern = f.fill && f.fill.pattern !== "None" ? f.fill.pattern : "Solid";
+          f.fill = { pattern, color, ...(f.fill?.patternColor !== undefined ? { patternColor: f.fill.patternColor } : {}) };
+        }),
+      );
+      logFormat(this.context, m, "fill");
+    });
+  }
+
+  get pattern(): FillPattern {
+    return this.read("pattern");
+  }
+  set pattern(value: FillPattern) {
+    this.setProperty("pattern", value, (m) => {
+      assertWritable(m.sheet);
+      forEachCell(m, (r, c) =>
+        updateFormat(m.sheet, r, c, (f) => {
+          if (value === "None") delete f.fill;
+          else f.fill = { ...(f.fill ?? NO_FILL), pattern: value };
+        }),
+      );
+      logFormat(this.context, m, "pattern");
+    });
+  }
+
+  get patternColor(): string {
+    return this.read("patternColor");
+  }
+  set patternColor(value: string) {
+    this.setProperty("patternColor", value, (m) => {
+      assertWritable(m.sheet);
+      const color = hexColor(value);
+      forEachCell(m, (r, c) =>
+        updateFormat(m.sheet, r, c, (f) => {
+          if (f.fill) f.fill = { ...f.fill, patternColor: color };
+        }),
+      );
+      logFormat(this.context, m, "patternColor");
+    });
+  }
+
+  clear(): void {
+    this.context.assertOpen();
+    this.command((m) => {
+      assertWritable(m.sheet);
+      forEachCell(m, (r, c) => updateFormat(m.sheet, r, c, (f) => delete f.fill));
+      logFormat(this.context, m, "clearFill");
+    });
+  }
 }
 
 export class FakeRangeFormat extends FakeObject<AreasModel> implements RangeFormatApi {
   protected readonly kind = "RangeFormat";
   readonly font: FakeRangeFont;
+  readonly fill: FakeRangeFill;
 
   constructor(context: FakeRequestContext, resolver: Resolver<AreasModel>, nullable: boolean) {
     super(context, resolver, nullable);
     this.font = new FakeRangeFont(context, resolver, nullable);
+    this.fill = new FakeRangeFill(context, resolver, nullable);
   }
 
   get columnWidth(): number {
@@ -307,11 +427,11 @@ export class FakeRangeFormat extends FakeObject<AreasModel> implements RangeForm
 
 export class FakeRangeAreas extends FakeObject<AreasModel> implements RangeAreasApi {
   protected readonly kind = "RangeAreas";
-  readonly format: { readonly font: FakeRangeFont };
+  readonly format: { readonly font: FakeRangeFont; readonly fill: FakeRangeFill };
 
   constructor(context: FakeRequestContext, resolver: Resolver<AreasModel>, nullable: boolean) {
     super(context, resolver, nullable);
-    this.format = { font: new FakeRangeFont(context, resolver, nullable) };
+    this.format = { font: new FakeRangeFont(context, resolver, nullable), fill: new FakeRangeFill(context, resolver, nullable) };
   }
 
   get address(): string {
@@ -326,7 +446,7 @@ export class FakeRangeAreas extends FakeObject<AreasModel> implements RangeAreas
 
 export class FakeRange
   extends FakeObject<RangeModel>
-  implements RangeApi, Pick<Excel.Range, "address" | "values" | "formulas" | "valueTypes" | "rowCount" | "columnCount" | "isNullObject">
+  implements RangeApi, Pick<Excel.Range, "address" | "values" | "formulas" | "valueTypes" | "rowCount" | "columnCount" | "isNullObject" | "hyperlink">
 {
   protected readonly kind = "Range";
   readonly format: FakeRangeFormat;
@@ -365,6 +485,31 @@ export class FakeRange
     this.setProperty("formulas", rows, (m) => this.assign(m, "formulas", rows));
   }
 
+  /** One cell's hyperlink (the top left cell's); setting it sets every cell's, as Excel does. */
+  get hyperlink(): Excel.RangeHyperlink {
+    return this.read("hyperlink");
+  }
+  set hyperlink(link: Excel.RangeHyperlink) {
+    this.setProperty("hyperlink", link, (m) => {
+      assertWritable(m.sheet);
+      const g = m.sheet.grid;
+      const extras = extrasOf(m.sheet).linkExtras;
+      for (let r = m.box.top; r <= m.box.bottom; r++) {
+        for (let c = m.box.left; c <= m.box.right; c++) {
+          const a1 = toA1(r, c);
+          if (link.address) g.hyperlinks[a1] = link.address;
+          else delete g.hyperlinks[a1];
+          const rest = { ...(link.documentReference ? { documentReference: link.documentReference } : {}), ...(link.screenTip ? { screenTip: link.screenTip } : {}) };
+          if (Object.keys(rest).length > 0) extras.set(cellIndex(r, c), rest);
+          else extras.delete(cellIndex(r, c));
+          if (link.textToDisplay !== undefined) setCell(g, r, c, link.textToDisplay, undefined);
+        }
+      }
+      m.sheet.dirty = true;
+      this.context.model.log.push({ kind: "hyperlink", sheet: g.name, address: sheetAddress(g.name, m.box) });
+    });
+  }
+
   private assign(m: RangeModel, property: "values" | "formulas", rows: unknown[][]): void {
     assertWritable(m.sheet);
     const height = m.box.bottom - m.box.top + 1;
@@ -377,7 +522,8 @@ export class FakeRange
       row.forEach((input, c) => {
         if (input === null) return; // null leaves the cell as it is
         const { value, formula } = typedEntry(input);
-        setCell(g, m.box.top + r, m.box.left + c, value, formula);
+        const computed = formula === undefined ? undefined : writtenFormulaValue(this.context.model, m.sheet, formula);
+        setCell(g, m.box.top + r, m.box.left + c, computed ?? value, formula);
       }),
     );
     m.sheet.dirty = true;
@@ -414,22 +560,61 @@ export class FakeRange
           const formula = sheet.grid.formulas[r]?.[c];
           return formula !== undefined ? `=${formula}` : excelValue(sheet.grid.values[r]?.[c] ?? null);
         });
+      case "hyperlink":
+        return linkAt(sheet, linksByCell(sheet.grid), box.top, box.left) ?? {};
       default:
         return super.propertyValue(m, name);
     }
   }
 
-  getCellProperties(options: { hyperlink: true }): FakeClientResult<Array<Array<Pick<Excel.CellProperties, "hyperlink">>>> {
-    this.context.assertOpen();
-    const result = new FakeClientResult<Array<Array<Pick<Excel.CellProperties, "hyperlink">>>>();
+  /** Selects the range on its sheet and brings the sheet to the front; selection handlers hear of it. */
+  select(): void {
     this.command((m) => {
-      const links = linksByCell(m.sheet.grid);
-      const out: Array<Array<Pick<Excel.CellProperties, "hyperlink">>> = [];
+      const model = this.context.model;
+      const address = boxRef(m.box);
+      model.activeSheet = m.sheet;
+      model.selection = { sheet: m.sheet.grid.name, address };
+      model.fire(m.sheet, "selectionChanged", address);
+    }, false);
+  }
+
+  /**
+   * Per cell, what `options` asks for among: hyperlink; format.fill.{color, pattern, patternColor};
+   * format.font.{color, bold}. Anything else is not simulated and fails at once. No fill is reported as
+   * Excel does: pattern "None" with a white colour.
+   */
+  getCellProperties(options: Excel.CellPropertiesLoadOptions): FakeClientResult<CellPropertiesApi[][]> {
+    this.context.assertOpen();
+    checkCellPropertyOptions(options);
+    const result = new FakeClientResult<CellPropertiesApi[][]>();
+    const fill = options.format?.fill;
+    const font = options.format?.font;
+    this.command((m) => {
+      const links = options.hyperlink ? linksByCell(m.sheet.grid) : undefined;
+      const out: CellPropertiesApi[][] = [];
       for (let r = m.box.top; r <= m.box.bottom; r++) {
-        const row: Array<Pick<Excel.CellProperties, "hyperlink">> = [];
+        const row: CellPropertiesApi[] = [];
         for (let c = m.box.left; c <= m.box.right; c++) {
-          const link = options.hyperlink ? links.get(r * MAX_COLS + c) : undefined;
-          row.push(link ? { hyperlink: { address: link } } : {});
+          const cell: CellPropertiesApi = {};
+          const link = links ? linkAt(m.sheet, links, r, c) : undefined;
+          if (link) cell.hyperlink = link;
+          if (fill || font) {
+            const f = formatAt(m.sheet, r, c);
+            cell.format = {};
+            if (fill) {
+              const state = f.fill ?? NO_FILL;
+              cell.format.fill = {
+                ...(fill.color ? { color: state.color } : {}),
+                ...(fill.pattern ? { pattern: state.pattern as FillPattern } : {}),
+                ...(fill.patternColor ? { patternColor: state.patternColor ?? "#000000" } : {}),
+              };
+            }
+            if (font) {
+              const bold = f.bold ?? m.sheet.bold.some((b) => r >= b.top && r <= b.bottom && c >= b.left && c <= b.right);
+              cell.format.font = { ...(font.color ? { color: f.fontColor ?? DEFAULT_FONT_COLOR } : {}), ...(font.bold ? { bold } : {}) };
+            }
+          }
+          row.push(cell);
         }
         out.push(row);
       }
@@ -462,7 +647,14 @@ export class FakeRange
         g.formulas.forEach((row, r) => row?.forEach((_f, c) => inBox(r, c) && setCell(g, r, c, cellAt(g, r, c).value, undefined)));
         for (const a1 of Object.keys(g.hyperlinks)) if (intersects(parseBox(a1), m.box)) delete g.hyperlinks[a1];
       }
-      if (applyTo !== "Contents") m.sheet.bold = m.sheet.bold.filter((b) => !contains(m.box, b));
+      if (applyTo !== "Contents") {
+        m.sheet.bold = m.sheet.bold.filter((b) => !contains(m.box, b));
+        const formats = extrasOf(m.sheet).formats;
+        for (const key of [...formats.keys()]) {
+          const [r, c] = [Math.floor(key / MAX_COLS), key % MAX_COLS];
+          if (r >= m.box.top && r <= m.box.bottom && c >= m.box.left && c <= m.box.right) formats.delete(key);
+        }
+      }
       m.sheet.dirty = true;
       this.context.model.log.push({ kind: "clear", sheet: g.name, address: sheetAddress(g.name, m.box) });
     });
@@ -479,7 +671,7 @@ export class FakeWorksheetProtection extends FakeObject<FakeSheet> implements Wo
   }
 }
 
-export class FakeWorksheet extends FakeObject<FakeSheet> implements WorksheetApi, Pick<Excel.Worksheet, "name" | "visibility" | "isNullObject"> {
+export class FakeWorksheet extends FakeObject<FakeSheet> implements WorksheetApi, Pick<Excel.Worksheet, "name" | "visibility" | "isNullObject" | "delete"> {
   protected readonly kind = "Worksheet";
   readonly protection: FakeWorksheetProtection;
 
@@ -494,6 +686,54 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements WorksheetApi
   get visibility(): Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden" {
     return this.read("visibility");
   }
+  set visibility(value: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden") {
+    this.setProperty("visibility", value, (m) => {
+      const model = this.context.model;
+      if (model.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
+      const next = ({ Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const)[value as "Visible" | "Hidden" | "VeryHidden"];
+      if (!next) throw new FakeOfficeError("InvalidArgument", `visibility "${value}"`);
+      if (next !== "visible" && !model.sheets.some((s) => s !== m && s.grid.visibility === "visible")) {
+        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      m.grid.visibility = next;
+      model.log.push({ kind: "visibility", sheet: m.grid.name, visibility: value });
+    });
+  }
+
+  /** Deletes the sheet; as Excel, not a very hidden one (make it hidden first) nor the last visible one. */
+  delete(): void {
+    this.context.assertOpen();
+    this.command((m) => {
+      const model = this.context.model;
+      if (model.structureProtected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
+      if (m.grid.visibility === "veryHidden") throw new FakeOfficeError("InvalidOperation", "A very hidden worksheet cannot be deleted; make it hidden or visible first.");
+      if (m.grid.visibility === "visible" && !model.sheets.some((s) => s !== m && s.grid.visibility === "visible")) {
+        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      model.sheets.splice(model.sheets.indexOf(m), 1);
+      if (model.activeSheet === m) model.activeSheet = model.sheets.find((s) => s.grid.visibility === "visible");
+      model.log.push({ kind: "deleteSheet", sheet: m.grid.name });
+    });
+  }
+
+  /** ExcelApi 1.18: the sheet's notes. */
+  get notes(): FakeNoteCollection {
+    this.context.assertOpen();
+    return new FakeNoteCollection(this.context, this.resolver, this.nullable);
+  }
+
+  /** ExcelApi 1.10: the sheet's threaded comments. */
+  get comments(): FakeCommentCollection {
+    this.context.assertOpen();
+    return new FakeCommentCollection(
+      this.context,
+      () => {
+        const s = this.resolver();
+        return s && { workbook: this.context.model, sheet: s };
+      },
+      this.nullable,
+    );
+  }
 
   protected override propertyValue(m: FakeSheet, name: string): unknown {
     if (name === "name") return m.grid.name;
@@ -503,6 +743,23 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements WorksheetApi
 
   protected override children(): Record<string, FakeObject<unknown>> {
     return { protection: this.protection as FakeObject<unknown> };
+  }
+
+  /** Brings the sheet to the front. */
+  activate(): void {
+    this.command((m) => {
+      this.context.model.activeSheet = m;
+    }, false);
+  }
+
+  /** ExcelApi 1.7: edits of the sheet's cells. */
+  get onChanged(): FakeEventHandlers<SheetChangedArgs> {
+    return new FakeEventHandlers(this.context, this.resolver, (sheet, handler) => ({ sheet, event: "changed", handler }));
+  }
+
+  /** ExcelApi 1.7: the user selected another range of the sheet. */
+  get onSelectionChanged(): FakeEventHandlers<SheetSelectionArgs> {
+    return new FakeEventHandlers(this.context, this.resolver, (sheet, handler) => ({ sheet, event: "selectionChanged", handler }));
   }
 
   getNextOrNullObject(visibleOnly = false): FakeWorksheet {
@@ -565,6 +822,37 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements WorksheetApi
       },
       this.nullable,
     );
+  }
+}
+
+/**
+ * A worksheet event: add() registers the handler at the next sync (a queued command, like any other); the
+ * registration's remove() is a command too, to be synced in the context it was added in.
+ */
+export class FakeEventHandlers<Args> {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly sheet: Resolver<FakeSheet>,
+    private readonly listen: (sheet: FakeSheet, handler: (args: Args) => Promise<unknown>) => FakeListener,
+  ) {}
+
+  add(handler: (args: Args) => Promise<unknown>): { context: FakeRequestContext; remove(): void } {
+    const context = this.context;
+    let listener: FakeListener | undefined;
+    context.enqueue(() => {
+      const sheet = this.sheet();
+      if (!sheet) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist (Worksheet).");
+      listener = this.listen(sheet, handler);
+      context.model.listeners.push(listener);
+    }, true);
+    return {
+      context,
+      remove: () => {
+        context.enqueue(() => {
+          context.model.listeners = context.model.listeners.filter((l) => l !== listener);
+        }, true);
+      },
+    };
   }
 }
 
@@ -712,9 +1000,12 @@ export class FakeWorkbookProxy extends FakeObject<FakeWorkbook> implements Workb
   readonly names: FakeNamedItemCollection;
   readonly protection: FakeWorkbookProtection;
   readonly worksheets: FakeWorksheetCollection;
+  /** ExcelApi 1.10: every threaded comment of the workbook. */
+  readonly comments: FakeCommentCollection;
 
   constructor(context: FakeRequestContext, resolver: Resolver<FakeWorkbook>) {
     super(context, resolver, false);
+    this.comments = new FakeCommentCollection(context, () => ({ workbook: context.model }), false);
     this.application = new FakeApplication(context, resolver, false);
     this.names = new FakeNamedItemCollection(context, resolver, false);
     this.protection = new FakeWorkbookProtection(context, resolver, false);
@@ -731,5 +1022,230 @@ export class FakeWorkbookProxy extends FakeObject<FakeWorkbook> implements Workb
 
   protected override children(): Record<string, FakeObject<unknown>> {
     return { application: this.application as FakeObject<unknown>, protection: this.protection as FakeObject<unknown> };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Hyperlinks, notes and threaded comments
+
+function linkAt(sheet: FakeSheet, links: Map<number, string>, row: number, col: number): Excel.RangeHyperlink | undefined {
+  const address = links.get(row * MAX_COLS + col);
+  const extra = extrasOf(sheet).linkExtras.get(cellIndex(row, col));
+  if (!address && !extra) return undefined;
+  return { ...(address ? { address } : {}), ...extra };
+}
+
+function checkCellPropertyOptions(options: Excel.CellPropertiesLoadOptions): void {
+  const bad: string[] = [];
+  for (const key of Object.keys(options)) if (key !== "hyperlink" && key !== "format") bad.push(key);
+  const format = options.format ?? {};
+  for (const key of Object.keys(format)) if (key !== "fill" && key !== "font") bad.push(`format.${key}`);
+  for (const key of Object.keys(format.fill ?? {})) if (!["color", "pattern", "patternColor"].includes(key)) bad.push(`format.fill.${key}`);
+  for (const key of Object.keys(format.font ?? {})) if (!["color", "bold"].includes(key)) bad.push(`format.font.${key}`);
+  if (bad.length > 0) throw new Error(`fake Excel: getCellProperties(${bad.join(", ")}) is not simulated`);
+}
+
+/** A single cell of an address as NoteCollection.add and getItem take it ("K12", "'LKE ZI'!K12"). */
+function singleCell(address: string): { row: number; col: number } {
+  const box = parseBox(address);
+  if (box.top !== box.bottom || box.left !== box.right) throw new FakeOfficeError("InvalidCellAddress", `"${address}" is not a single cell.`);
+  return { row: box.top, col: box.left };
+}
+
+/** The sheet an address names, or the collection's own sheet. */
+function sheetOfAddress(model: FakeWorkbook, own: FakeSheet | undefined, address: string): FakeSheet {
+  if (own) return own;
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) throw new FakeOfficeError("InvalidArgument", `"${address}" needs a sheet name in a workbook's collection.`);
+  const prefix = address.slice(0, bang);
+  const name = prefix.startsWith("'") && prefix.endsWith("'") ? prefix.slice(1, -1).replace(/''/g, "'") : prefix;
+  const sheet = model.sheet(name);
+  if (!sheet) throw new FakeOfficeError("ItemNotFound", `no sheet "${name}"`);
+  return sheet;
+}
+
+interface NoteModel {
+  sheet: FakeSheet;
+  key: number;
+}
+
+/** ExcelApi 1.18: a sheet's notes. A cell holds a note or a threaded comment, not both. */
+export class FakeNoteCollection extends FakeObject<FakeSheet> implements NoteCollectionApi {
+  protected readonly kind = "NoteCollection";
+
+  add(cellAddress: string, content: string): FakeNote {
+    this.context.assertOpen();
+    const { row, col } = singleCell(cellAddress);
+    let created: NoteModel | null = null;
+    this.command((s) => {
+      assertWritable(s);
+      const e = extrasOf(s);
+      const key = cellIndex(row, col);
+      if (e.notes.has(key)) throw new FakeOfficeError("InvalidArgument", `${toA1(row, col)} already has a note.`);
+      if (e.comments.has(key)) throw new FakeOfficeError("InvalidOperation", `${toA1(row, col)} has a threaded comment; a cell cannot hold both.`);
+      e.notes.set(key, String(content));
+      created = { sheet: s, key };
+      this.context.model.log.push({ kind: "note", action: "add", sheet: s.grid.name, address: toA1(row, col) });
+    });
+    return new FakeNote(this.context, () => created, false);
+  }
+
+  private item(key: string, nullable: boolean): FakeNote {
+    this.context.assertOpen();
+    const { row, col } = singleCell(key);
+    return new FakeNote(
+      this.context,
+      () => {
+        const s = this.resolver();
+        return s && extrasOf(s).notes.has(cellIndex(row, col)) ? { sheet: s, key: cellIndex(row, col) } : null;
+      },
+      nullable || this.nullable,
+    );
+  }
+
+  getItem(key: string): FakeNote {
+    return this.item(key, false);
+  }
+
+  getItemOrNullObject(key: string): FakeNote {
+    return this.item(key, true);
+  }
+}
+
+export class FakeNote extends FakeObject<NoteModel> implements NoteApi {
+  protected readonly kind = "Note";
+
+  get content(): string {
+    return this.read("content");
+  }
+  set content(value: string) {
+    this.setProperty("content", value, (m) => {
+      assertWritable(m.sheet);
+      extrasOf(m.sheet).notes.set(m.key, String(value));
+      this.context.model.log.push({ kind: "note", action: "set", sheet: m.sheet.grid.name, address: toA1(Math.floor(m.key / MAX_COLS), m.key % MAX_COLS) });
+    });
+  }
+
+  protected override propertyValue(m: NoteModel, name: string): unknown {
+    return name === "content" ? extrasOf(m.sheet).notes.get(m.key) : super.propertyValue(m, name);
+  }
+
+  delete(): void {
+    this.context.assertOpen();
+    this.command((m) => {
+      assertWritable(m.sheet);
+      extrasOf(m.sheet).notes.delete(m.key);
+      this.context.model.log.push({ kind: "note", action: "delete", sheet: m.sheet.grid.name, address: toA1(Math.floor(m.key / MAX_COLS), m.key % MAX_COLS) });
+    });
+  }
+}
+
+interface CommentsModel {
+  workbook: FakeWorkbook;
+  /** A sheet's collection; the workbook's has none. */
+  sheet?: FakeSheet;
+}
+
+interface CommentModel {
+  sheet: FakeSheet;
+  key: number;
+  comment: FakeCommentData;
+}
+
+function findComment(model: FakeWorkbook, id: string): CommentModel | null {
+  for (const sheet of model.sheets) {
+    for (const [key, comment] of extrasOf(sheet).comments) if (comment.id === id) return { sheet, key, comment };
+  }
+  return null;
+}
+
+/** ExcelApi 1.10: threaded comments, of the workbook or of one sheet. */
+export class FakeCommentCollection extends FakeObject<CommentsModel> implements CommentCollectionApi {
+  protected readonly kind = "CommentCollection";
+
+  get items(): FakeComment[] {
+    return this.read("items");
+  }
+
+  protected override loadPaths(m: CommentsModel, paths: string[]): void {
+    const itemPaths = paths.filter((p) => p.startsWith("items/")).map((p) => p.slice("items/".length));
+    if (itemPaths.length !== paths.length) throw new FakeOfficeError("InvalidArgument", `load the collection's items ("items/id"): ${paths.join(",")}`);
+    const sheets = m.sheet ? [m.sheet] : m.workbook.sheets;
+    const ids = sheets.flatMap((s) => [...extrasOf(s).comments.values()].map((c) => c.id));
+    const items = ids.map((id) => new FakeComment(this.context, () => findComment(this.context.model, id), false));
+    for (const item of items) for (const p of itemPaths) item.loadNow(p);
+    this.loaded.set("items", items);
+  }
+
+  add(cellAddress: string, content: string): FakeComment {
+    this.context.assertOpen();
+    const { row, col } = singleCell(cellAddress);
+    let created: CommentModel | null = null;
+    this.command((m) => {
+      const sheet = sheetOfAddress(m.workbook, m.sheet, cellAddress);
+      assertWritable(sheet);
+      const e = extrasOf(sheet);
+      const key = cellIndex(row, col);
+      if (e.comments.has(key)) throw new FakeOfficeError("InvalidOperation", `${toA1(row, col)} already has a threaded comment.`);
+      if (e.notes.has(key)) throw new FakeOfficeError("InvalidOperation", `${toA1(row, col)} has a note; a cell cannot hold both.`);
+      const comment = { id: newCommentId(), content: String(content) };
+      e.comments.set(key, comment);
+      created = { sheet, key, comment };
+      m.workbook.log.push({ kind: "comment", action: "add", sheet: sheet.grid.name, address: toA1(row, col) });
+    });
+    return new FakeComment(this.context, () => created, false);
+  }
+
+  getItem(commentId: string): FakeComment {
+    this.context.assertOpen();
+    return new FakeComment(this.context, () => findComment(this.context.model, commentId), false);
+  }
+}
+
+export class FakeComment extends FakeObject<CommentModel> implements CommentApi {
+  protected readonly kind = "Comment";
+
+  get id(): string {
+    return this.read("id");
+  }
+  get content(): string {
+    return this.read("content");
+  }
+  set content(value: string) {
+    this.setProperty("content", value, (m) => {
+      assertWritable(m.sheet);
+      m.comment.content = String(value);
+      this.context.model.log.push({ kind: "comment", action: "set", sheet: m.sheet.grid.name, address: toA1(Math.floor(m.key / MAX_COLS), m.key % MAX_COLS) });
+    });
+  }
+
+  protected override propertyValue(m: CommentModel, name: string): unknown {
+    if (name === "id") return m.comment.id;
+    if (name === "content") return m.comment.content;
+    return super.propertyValue(m, name);
+  }
+
+  delete(): void {
+    this.context.assertOpen();
+    this.command((m) => {
+      assertWritable(m.sheet);
+      extrasOf(m.sheet).comments.delete(m.key);
+      this.context.model.log.push({ kind: "comment", action: "delete", sheet: m.sheet.grid.name, address: toA1(Math.floor(m.key / MAX_COLS), m.key % MAX_COLS) });
+    });
+  }
+
+  /** The comment's cell. */
+  getLocation(): FakeRange {
+    this.context.assertOpen();
+    return new FakeRange(
+      this.context,
+      () => {
+        const m = this.resolver();
+        if (!m) return null;
+        const [row, col] = [Math.floor(m.key / MAX_COLS), m.key % MAX_COLS];
+        return { sheet: m.sheet, box: { top: row, bottom: row, left: col, right: col } };
+      },
+      false,
+    );
   }
 }

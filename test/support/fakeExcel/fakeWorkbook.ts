@@ -4,6 +4,7 @@
 // column widths. Proxies (fakeProxies.ts) read and change it only inside context.sync().
 import { columnIndex, columnLetters, toA1 } from "../../../src/domain/grid/address";
 import type { CellValue, SheetGrid, WorkbookSnapshot } from "../../../src/domain/grid/sheetGrid";
+import type { SheetChangedArgs, SheetSelectionArgs } from "../../../src/excel/paneApi";
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLS = 16_384;
@@ -45,6 +46,11 @@ export interface FakeName {
 
 export type CalculationMode = "Automatic" | "AutomaticExceptTables" | "Manual";
 
+/** An event handler added through a worksheet's onChanged or onSelectionChanged (see fakeProxies.ts). */
+export type FakeListener =
+  | { sheet: FakeSheet; event: "changed"; handler: (args: SheetChangedArgs) => Promise<unknown> }
+  | { sheet: FakeSheet; event: "selectionChanged"; handler: (args: SheetSelectionArgs) => Promise<unknown> };
+
 export interface FakeWorkbookOptions {
   readOnly?: boolean;
   calculationMode?: CalculationMode;
@@ -64,7 +70,13 @@ export type FakeLogEntry =
   | { kind: "addName"; name: string; formula: string }
   | { kind: "deleteName"; name: string }
   | { kind: "suspendCalculation" }
-  | { kind: "calculate"; type: string };
+  | { kind: "calculate"; type: string }
+  // Cell formats, notes, comments and sheets (fakeCellFormats.ts holds the per-cell state):
+  | { kind: "format"; sheet: string; address: string; property: "fill" | "fontColor" | "clearFill" | "pattern" | "patternColor" }
+  | { kind: "hyperlink"; sheet: string; address: string }
+  | { kind: "note" | "comment"; action: "add" | "set" | "delete"; sheet: string; address: string }
+  | { kind: "visibility"; sheet: string; visibility: string }
+  | { kind: "deleteSheet"; sheet: string };
 
 export class FakeWorkbook {
   readonly sheets: FakeSheet[];
@@ -73,6 +85,11 @@ export class FakeWorkbook {
   calculationMode: CalculationMode;
   structureProtected: boolean;
   readonly log: FakeLogEntry[] = [];
+  /** The sheet in front and the range selected on it, as activate() and select() leave them. */
+  activeSheet: FakeSheet | undefined;
+  selection: { sheet: string; address: string } | undefined;
+  /** Event handlers in force (added and synced, not yet removed). */
+  listeners: FakeListener[] = [];
 
   constructor(snapshot: WorkbookSnapshot, options: FakeWorkbookOptions = {}) {
     const protectedSheets = new Set((options.protectedSheets ?? []).map((n) => n.toLowerCase()));
@@ -87,6 +104,16 @@ export class FakeWorkbook {
     this.readOnly = options.readOnly ?? false;
     this.calculationMode = options.calculationMode ?? "Automatic";
     this.structureProtected = options.structureProtected ?? false;
+    this.activeSheet = this.sheets[0];
+  }
+
+  /** Calls the handlers of `event` on `sheet` after the current task, as Excel delivers events. */
+  fire(sheet: FakeSheet, event: FakeListener["event"], address: string): void {
+    for (const l of this.listeners) {
+      if (l.sheet !== sheet || l.event !== event) continue;
+      if (l.event === "changed") setTimeout(() => void l.handler({ address, source: "Local" }), 0);
+      else setTimeout(() => void l.handler({ address }), 0);
+    }
   }
 
   sheet(name: string): FakeSheet | undefined {
