@@ -211,6 +211,17 @@ function checkValidationLists(model: LoadedModel, sheet: SheetGrid, layout: LkeL
   return out;
 }
 
+const PLAIN_SUM = /^SUM\(((?:\$?[A-Z]{1,3}\$?\d+,)*\$?[A-Z]{1,3}\$?\d+)\)$/i;
+
+/** Two SUMs of the same cells in another order (the template writes "SUM(L125,L5)"): the same computation. */
+function sameSum(a: string, b: string): boolean {
+  const x = PLAIN_SUM.exec(a.replace(/\s+/g, ""));
+  const y = PLAIN_SUM.exec(b.replace(/\s+/g, ""));
+  if (!x || !y) return false;
+  const cells = (m: RegExpExecArray) => m[1]!.toUpperCase().replace(/\$/g, "").split(",").sort().join(",");
+  return cells(x) === cells(y);
+}
+
 export function auditTemplate(
   model: LoadedModel,
   sheet: SheetGrid,
@@ -255,7 +266,7 @@ export function auditTemplate(
       });
       continue;
     }
-    if (c.official !== undefined && c.official.includes(formula)) continue; // verbatim
+    if (c.official !== undefined && c.official.some((o) => o === formula || sameSum(o, formula))) continue; // verbatim
     let ast: FormulaNode;
     try {
       ast = parseFormula(formula);

@@ -102,7 +102,8 @@ export function classifyLink(raw: string, source: LinkSource = "hyperlink"): Lin
 const OTHER_SCHEMES = new Set(["mailto", "ftp", "ftps", "sftp", "tel", "news", "ssh", "onenote", "ms-word", "ms-excel", "ms-powerpoint", "webcal"]);
 
 function looseUnsafeScheme(s: string): string | undefined {
-  const compact = [...s.slice(0, 64)].filter((ch) => ch.charCodeAt(0) > 0x20).join("");
+  let compact = "";
+  for (let i = 0; i < s.length && i < 64; i++) if (s.charCodeAt(i) > 0x20) compact += s[i];
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
   return scheme && UNSAFE_SCHEMES.has(scheme) ? scheme : undefined;
 }
