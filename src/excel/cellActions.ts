@@ -45,6 +45,7 @@ import { REKAP_SHEET } from "../domain/formulas/rekapPlan";
 import { parseA1, toA1 } from "../domain/grid/address";
 import type { CommentApi, RangeApi, RequestContextApi, WorksheetApi } from "./excelApi";
 import { toHeadingAreas } from "./toPlanCells";
+import { assertWritable, queueWriteGuards } from "./writeGuards";
 import { blockAddress, CELL_PROPERTIES, refersToSheet, toCellSpans, toFormulaEntry, toObservedCell, toTextBlock, type CellPropertiesData } from "./toCellState";
 import { splitSheetAddress } from "./toSheetGrid";
 
@@ -134,14 +135,11 @@ function changeOf(action: CellAction, records: readonly BackupRecord[], observed
 
 async function runCellAction(context: RequestContextApi, action: CellAction, host: CellActionHost): Promise<ActionOutcome> {
   const workbook = context.workbook;
-  const application = workbook.application;
   const worksheets = workbook.worksheets;
   const names = workbook.names;
 
   // Batch 1: may anything be written, and what the backup holds.
-  workbook.load("readOnly");
-  application.load("calculationMode");
-  workbook.protection.load("protected");
+  queueWriteGuards(workbook);
   worksheets.load("items/name,items/visibility,items/protection/protected");
   if (action.kind === "restore") names.load("items/name,items/formula");
   const backupUsed = worksheets.getItemOrNullObject(BACKUP_SHEET).getUsedRangeOrNullObject(true);
@@ -150,8 +148,7 @@ async function runCellAction(context: RequestContextApi, action: CellAction, hos
   comments?.load("items/id,items/content");
   await context.sync();
 
-  if (workbook.readOnly) throw new GatewayError("read-only");
-  if (application.calculationMode === "Manual") throw new GatewayError("manual-calculation");
+  assertWritable(workbook);
   const sheets = new Map<string, SheetInfo>(
     worksheets.items.map((s) => [s.name.toLowerCase(), { name: s.name, visibility: s.visibility, protected: s.protection.protected }]),
   );

@@ -58,6 +58,7 @@ import {
   type RequirementProbe,
 } from "./host";
 import { BLOCK_ROWS, charWidthToPoints, columnAddress, nameFormula, toHeadingAreas, toRowBlocks } from "./toPlanCells";
+import { assertWritable, queueWriteGuards } from "./writeGuards";
 import { toDefinedNames, toSheetGrid, type CellHyperlinkData } from "./toSheetGrid";
 
 /** Sheets reached in the first batch of a read; more take one more sync. */
@@ -196,15 +197,12 @@ export class OfficeGateway implements WorkbookGateway {
       const worksheets = workbook.worksheets;
       const names = workbook.names;
       // Batch 1: only what decides whether anything may be written.
-      workbook.load("readOnly");
-      application.load("calculationMode");
-      workbook.protection.load("protected");
+      queueWriteGuards(workbook);
       worksheets.load("items/name,items/protection/protected");
       names.load("items/name");
       await context.sync();
 
-      if (workbook.readOnly) throw new GatewayError("read-only");
-      if (application.calculationMode === "Manual") throw new GatewayError("manual-calculation");
+      assertWritable(workbook);
       const existing = new Map(worksheets.items.map((s) => [s.name.toLowerCase(), s.protection.protected]));
       for (const sheet of plan.sheets) {
         const isProtected = existing.get(sheet.name.toLowerCase());
