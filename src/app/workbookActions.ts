@@ -45,3 +45,27 @@ export async function repairFormulas(
 export async function restoreWorkbook(gateway: WorkbookGateway): Promise<RestoreResult> {
   return needs(gateway.restoreAll?.bind(gateway))();
 }
+
+export type CellActionKind = "flag" | "clear" | "repair" | "restore";
+
+/** The pane's buttons: one entry point, the cells changed and those left alone. */
+export async function runCellAction(
+  gateway: WorkbookGateway,
+  kind: CellActionKind,
+  options: AnalyzeWorkbookOptions & { locale?: Locale } = {},
+): Promise<CellActionResult & { analysis?: LkeAnalysis }> {
+  switch (kind) {
+    case "flag": {
+      const { analysis, result } = await flagFindings(gateway, options);
+      return { ...result, analysis };
+    }
+    case "clear":
+      return clearFlags(gateway);
+    case "repair": {
+      const { result } = await repairFormulas(gateway, options);
+      return result;
+    }
+    case "restore":
+      return restoreWorkbook(gateway);
+  }
+}

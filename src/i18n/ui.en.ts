@@ -47,6 +47,30 @@ export const uiEn: UiMessages = {
     downloadHint: "A copy of your file with the Rekap ZI sheet and the ZI_* names; the original file is not changed.",
     dismiss: "Dismiss",
     downloaded: (file) => `The copy “${file}” was made.`,
+    cell: {
+      flag: {
+        label: "Flag findings",
+        hint: "Colours every cell with a finding and adds a note; the original formatting is kept and can be restored.",
+        done: (changed, kept) => `${changed} cells flagged${kept ? `; ${kept} left alone because you changed them` : ""}.`,
+      },
+      clear: {
+        label: "Remove flags",
+        hint: "Gives flagged cells their own colours and notes back.",
+        done: (changed, kept) => `Flags removed from ${changed} cells${kept ? `; ${kept} left alone because you changed them` : ""}.`,
+      },
+      repair: {
+        label: "Repair formulas",
+        hint: "Puts the official formula back in score cells that were typed over or deviate; the old content is backed up first.",
+        done: (changed, kept) => `${changed} formulas repaired${kept ? `; ${kept} left alone` : ""}.`,
+      },
+      restore: {
+        label: "Restore",
+        hint: "Gives every cell the add-in changed back as it was and removes the add-in's sheets and names.",
+        done: (changed, kept) => `${changed} cells restored${kept ? `; ${kept} left alone because you changed them` : ""}.`,
+      },
+    },
+    cellRunning: "Working in the workbook…",
+    cellFailed: "The action could not run",
   },
   standalone: {
     title: "Open an LKE from your computer",

@@ -1,6 +1,7 @@
 // The task pane's text in Bahasa Indonesia, the pane's default language. English beside it in ui.en.ts, with the
 // same shape (UiMessages). Numbers arrive already formatted (formatNumber.ts, id-ID: 95,71).
 import type { GatewayErrorCode } from "../app/gatewayError";
+import type { CellActionKind } from "../app/workbookActions";
 import type { Criterion, Target } from "../domain/gaps/predicates";
 import type { Severity } from "../domain/validation/finding";
 
@@ -32,6 +33,9 @@ export interface UiMessages {
     downloadHint: string;
     downloaded: (file: string) => string;
     dismiss: string;
+    cell: Record<CellActionKind, { label: string; hint: string; done: (changed: number, kept: number) => string }>;
+    cellRunning: string;
+    cellFailed: string;
   };
   standalone: {
     title: string;
@@ -180,6 +184,30 @@ export const uiId: UiMessages = {
     downloadHint: "Salinan berkas Anda dengan lembar Rekap ZI dan nama ZI_*; berkas asli tidak diubah.",
     dismiss: "Tutup",
     downloaded: (file) => `Salinan “${file}” telah dibuat.`,
+    cell: {
+      flag: {
+        label: "Tandai temuan",
+        hint: "Memberi warna dan catatan pada setiap sel yang bermasalah; format aslinya disimpan dan dapat dipulihkan.",
+        done: (changed, kept) => `${changed} sel ditandai${kept ? `; ${kept} sel dibiarkan karena sudah Anda ubah` : ""}.`,
+      },
+      clear: {
+        label: "Hapus tanda",
+        hint: "Mengembalikan warna dan catatan sel yang ditandai seperti semula.",
+        done: (changed, kept) => `Tanda dihapus dari ${changed} sel${kept ? `; ${kept} sel dibiarkan karena sudah Anda ubah` : ""}.`,
+      },
+      repair: {
+        label: "Perbaiki rumus",
+        hint: "Mengembalikan rumus resmi pada sel nilai yang diketik ulang atau menyimpang; isi lama dicadangkan dulu.",
+        done: (changed, kept) => `${changed} rumus diperbaiki${kept ? `; ${kept} sel dibiarkan` : ""}.`,
+      },
+      restore: {
+        label: "Pulihkan",
+        hint: "Mengembalikan setiap sel yang diubah add-in seperti semula dan menghapus lembar serta nama milik add-in.",
+        done: (changed, kept) => `${changed} sel dipulihkan${kept ? `; ${kept} sel dibiarkan karena sudah Anda ubah` : ""}.`,
+      },
+    },
+    cellRunning: "Sedang bekerja di workbook…",
+    cellFailed: "Tindakan tidak dapat dijalankan",
   },
   standalone: {
     title: "Buka LKE dari komputer Anda",

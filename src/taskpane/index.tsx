@@ -59,6 +59,10 @@ function officeGateway(): WorkbookGateway {
     applyWritePlan: async (plan) => (await load()).applyWritePlan(plan),
     selectCell: async (sheet, address) => (await load()).selectCell(sheet, address),
     watchSheet: async (sheet, watch) => (await load()).watchSheet(sheet, watch),
+    applyFlags: async (plan) => (await load()).applyFlags(plan),
+    clearFlags: async () => (await load()).clearFlags(),
+    repair: async (plan) => (await load()).repair(plan),
+    restoreAll: async () => (await load()).restoreAll(),
   };
 }
 

@@ -3,6 +3,7 @@
 // Office starts and the workbook is read, so the pane's first screen does not wait for the LKE model.
 export { analyzeWorkbook } from "../app/analyzeWorkbook";
 export { annotateWorkbook } from "../app/annotateWorkbook";
+export { runCellAction } from "../app/workbookActions";
 export {
   findingsView,
   gapView,

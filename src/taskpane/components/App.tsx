@@ -15,7 +15,18 @@ import {
   Toolbar,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowSyncRegular, CalculatorRegular, DismissRegular, DocumentArrowDownRegular, FolderOpenRegular } from "@fluentui/react-icons";
+import {
+  ArrowSyncRegular,
+  ArrowUndoRegular,
+  CalculatorRegular,
+  DismissRegular,
+  DocumentArrowDownRegular,
+  FlagRegular,
+  FolderOpenRegular,
+  WrenchRegular,
+  EraserRegular,
+} from "@fluentui/react-icons";
+import type { CellActionKind } from "../../app/workbookActions";
 import { lazy, Suspense, useEffect, useMemo, useRef } from "react";
 import type { Locale } from "../../i18n/formatNumber";
 import { formatScore, formatTime } from "../../i18n/ui.format";
@@ -38,6 +49,14 @@ export interface AppProps {
 }
 
 const TABS: PaneTab[] = ["summary", "findings", "gaps", "guide"];
+
+/** The in-workbook actions, in the order a user takes them. */
+const CELL_ACTIONS: Array<[CellActionKind, typeof FlagRegular]> = [
+  ["flag", FlagRegular],
+  ["clear", EraserRegular],
+  ["repair", WrenchRegular],
+  ["restore", ArrowUndoRegular],
+];
 
 const useStyles = makeStyles({
   root: {
@@ -211,6 +230,21 @@ export function PaneView({ pane, mode }: PaneViewProps) {
           )}
         </Toolbar>
       ) : null}
+      {a && pane.cellAction ? (
+        <Toolbar aria-label={t.actions.toolbar} className={styles.toolbar} size="small">
+          {CELL_ACTIONS.map(([kind, Icon]) => (
+            <Button
+              key={kind}
+              icon={<Icon />}
+              title={t.actions.cell[kind].hint}
+              disabled={busy || state.cellAction.status === "running"}
+              onClick={() => pane.cellAction!(kind)}
+            >
+              {t.actions.cell[kind].label}
+            </Button>
+          ))}
+        </Toolbar>
+      ) : null}
 
       {state.read.status === "failed" && state.read.error ? (
         <MessageBar intent="error" layout="multiline">
@@ -225,6 +259,24 @@ export function PaneView({ pane, mode }: PaneViewProps) {
           <MessageBarBody>
             <MessageBarTitle>{t.actions.annotateFailed}</MessageBarTitle>
             {errorText(state.annotate.error, t)}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {state.cellAction.status === "running" ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{t.actions.cellRunning}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {state.cellAction.status === "done" && state.cellAction.kind ? (
+        <MessageBar intent="success">
+          <MessageBarBody>{t.actions.cell[state.cellAction.kind].done(state.cellAction.changed ?? 0, state.cellAction.kept ?? 0)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {state.cellAction.status === "failed" && state.cellAction.error ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.actions.cellFailed}</MessageBarTitle>
+            {errorText(state.cellAction.error, t)}
           </MessageBarBody>
         </MessageBar>
       ) : null}

@@ -2,6 +2,7 @@
 // of changes, the selected row for Panduan), writing Rekap ZI, opening and saving files in the standalone
 // mode. State changes go through paneReducer; the use cases come from src/app.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Dispatch } from "react";
+import type { CellActionKind } from "../../app/workbookActions";
 import type { WorkbookGateway } from "../../app/workbookGateway";
 import type { LkeAnalysis } from "../../domain/report/analyzeLke";
 import type { Finding } from "../../domain/validation/finding";
@@ -20,6 +21,8 @@ export interface PaneController {
   refresh(): void;
   /** Excel: writes the Rekap ZI sheet and the ZI_* names (annotateWorkbook). */
   annotate?: () => void;
+  /** Excel: flag the findings, remove the flags, repair formulas, or Pulihkan (src/app/workbookActions). */
+  cellAction?: (kind: CellActionKind) => void;
   /** Standalone: opens an .xlsx. */
   openFile?: (file: Blob & { name: string }) => void;
   /** Standalone: saves a copy of the open file with Rekap ZI. */
@@ -133,6 +136,21 @@ export function usePane(source: PaneSource, options: UsePaneOptions = {}): PaneC
     }
   }, []);
 
+  const cellAction = useCallback(async (kind: CellActionKind) => {
+    const gateway = gatewayRef.current;
+    if (!gateway) return;
+    dispatch({ type: "cellActionStarted", kind });
+    try {
+      const { runCellAction, analyzeWorkbook } = await loadPaneCore();
+      const result = await runCellAction(gateway, kind);
+      dispatch({ type: "cellActionSucceeded", kind, changed: result.changed.length, kept: result.kept.length });
+      // Repair and Pulihkan change what the sheet computes: show the workbook as it is now.
+      dispatch({ type: "readSucceeded", analysis: result.analysis ?? (await analyzeWorkbook(gateway)), at: nowRef.current() });
+    } catch (e) {
+      dispatch({ type: "cellActionFailed", kind, error: toPaneError(e) });
+    }
+  }, []);
+
   const openFile = useCallback(
     async (file: Blob & { name: string }) => {
       if (source.kind !== "standalone") return;
@@ -189,8 +207,12 @@ export function usePane(source: PaneSource, options: UsePaneOptions = {}): PaneC
         ...base,
         annotate: () => void annotate(),
         ...(source.gateway.selectCell ? { selectCell } : {}),
+        // Only a gateway that can act on cells (Excel) gets the buttons; the check stays here, out of the core's chunk.
+        ...(source.gateway.applyFlags && source.gateway.clearFlags && source.gateway.repair && source.gateway.restoreAll
+          ? { cellAction: (kind: CellActionKind) => void cellAction(kind) }
+          : {}),
       };
     }
     return { ...base, openFile: (file: Blob & { name: string }) => void openFile(file), download: () => void download() };
-  }, [state, core, refresh, showFinding, source, annotate, selectCell, openFile, download]);
+  }, [state, core, refresh, showFinding, source, annotate, selectCell, cellAction, openFile, download]);
 }

@@ -1,6 +1,7 @@
 // The pane's shared state as one pure reducer (style-anchors 5.5): idle → reading → ready | failed, the analysis,
 // the item in focus, the what-if answers, the write of Rekap ZI, the language and the open panel. Effects live in
 // the hooks; components get what the selectors make of this state.
+import type { CellActionKind } from "../../app/workbookActions";
 import { GatewayError, type GatewayErrorCode } from "../../app/gatewayError";
 import type { AnswerChange } from "../../domain/gaps/whatIf";
 import type { Target } from "../../domain/gaps/predicates";
@@ -44,6 +45,8 @@ export interface PaneState {
   /** The unit already holds WBK (a fact the user confirms; a WBBM requirement). */
   priorWbk: boolean;
   annotate: { status: "idle" | "running" | "done" | "failed"; error?: PaneError; at?: number };
+  /** The last in-workbook action (flag, clear, repair, restore) and what it did. */
+  cellAction: { status: "idle" | "running" | "done" | "failed"; kind?: CellActionKind; changed?: number; kept?: number; error?: PaneError };
   findingFilter: FindingFilter;
   /** A failed action that is not a read or a write (selecting a cell, following the sheet). */
   actionError?: PaneError;
@@ -67,6 +70,9 @@ export type PaneAction =
   | { type: "annotateStarted" }
   | { type: "annotateSucceeded"; at: number }
   | { type: "annotateFailed"; error: PaneError }
+  | { type: "cellActionStarted"; kind: CellActionKind }
+  | { type: "cellActionSucceeded"; kind: CellActionKind; changed: number; kept: number }
+  | { type: "cellActionFailed"; kind: CellActionKind; error: PaneError }
   | { type: "findingFilterChanged"; filter: FindingFilter }
   | { type: "actionFailed"; error: PaneError }
   | { type: "actionErrorDismissed" }
@@ -83,6 +89,7 @@ export function initialPaneState(locale: Locale = DEFAULT_LOCALE): PaneState {
     target: "wbk",
     priorWbk: false,
     annotate: { status: "idle" },
+    cellAction: { status: "idle" },
     findingFilter: { severities: ALL_SEVERITIES, area: "all" },
     live: false,
   };
@@ -150,6 +157,12 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, annotate: { status: "done", at: action.at } };
     case "annotateFailed":
       return { ...state, annotate: { status: "failed", error: action.error } };
+    case "cellActionStarted":
+      return { ...state, cellAction: { status: "running", kind: action.kind } };
+    case "cellActionSucceeded":
+      return { ...state, cellAction: { status: "done", kind: action.kind, changed: action.changed, kept: action.kept } };
+    case "cellActionFailed":
+      return { ...state, cellAction: { status: "failed", kind: action.kind, error: action.error } };
     case "findingFilterChanged":
       return { ...state, findingFilter: action.filter };
     case "actionFailed":

@@ -114,6 +114,35 @@ describe("App in Excel", () => {
     expect(excel.plans[0]!.sheets.map((s) => s.name)).toEqual(["Rekap ZI"]);
   });
 
+  it("offers the in-workbook actions where the workbook can take them, and reports what each did", async () => {
+    const excel = new MemoryExcel(await readXlsx(bundledBytes()));
+    const calls: string[] = [];
+    const done = { changed: [{ sheet: "LKE ZI", address: "K44" }], kept: [] };
+    const acting: WorkbookGateway = Object.assign(excel, {
+      applyFlags: async (plan: { cells: unknown[] }) => {
+        calls.push(`flag:${plan.cells.length}`);
+        return { ...done, notes: "notes" as const, notesSkipped: [] };
+      },
+      clearFlags: async () => (calls.push("clear"), done),
+      repair: async () => (calls.push("repair"), done),
+      restoreAll: async () => (calls.push("restore"), { ...done, removedSheets: [], removedNames: [] }),
+    });
+    renderApp({ kind: "excel", gateway: acting });
+    await screen.findByTestId("total-value", {}, { timeout: 10_000 });
+    fireEvent.click(screen.getByRole("button", { name: "Tandai temuan" }));
+    expect(await screen.findByText("1 sel ditandai.")).toBeTruthy();
+    expect(calls[0]).toMatch(/^flag:[1-9]/); // the bundled example has findings with cells
+    fireEvent.click(screen.getByRole("button", { name: "Pulihkan" }));
+    expect(await screen.findByText("1 sel dipulihkan.")).toBeTruthy();
+    expect(calls).toEqual([calls[0], "restore"]);
+  });
+
+  it("offers no in-workbook action where the workbook cannot take them", async () => {
+    renderApp({ kind: "excel", gateway: new MemoryExcel(await readXlsx(bundledBytes())) });
+    await screen.findByTestId("total-value", {}, { timeout: 10_000 });
+    expect(screen.queryByRole("button", { name: "Tandai temuan" })).toBeNull();
+  });
+
   it("shows why a workbook cannot be scored", async () => {
     const excel = new MemoryExcel({ sheets: [], definedNames: [] });
     renderApp({ kind: "excel", gateway: excel });
