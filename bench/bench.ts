@@ -22,6 +22,9 @@ import { whatIf } from "../src/domain/gaps/whatIf";
 import { measureAggregate } from "./aggregate";
 import { floorScan } from "./floor";
 import { measureOfficeSyncs } from "./office";
+import { measureFirstRender, measureTaskpaneBundle } from "./taskpane";
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
 import { benchInput, floorParts, type BenchInput } from "./input";
 import { measure, pairedRatio, type Timing } from "./measure";
 
@@ -115,6 +118,18 @@ async function main(): Promise<void> {
   const exceljs = await measure([{ name: "exceljs", run: () => readXlsxWithExcelJs(bytes) }], { minMs: 0, warmupMs: 0 });
   emit(timingMetric("xlsx.parse_exceljs_ms", exceljs.get("exceljs")!, file, { reader: "exceljs 4.4.0" }));
   emit(ratioMetric("xlsx.parse_exceljs_floor_ratio", exceljs.get("exceljs")!, floor, file, "xlsx.parse_exceljs_ms / xlsx.floor_ms"));
+
+  // The task pane: its production build's first-screen JavaScript and first render (built here when absent).
+  const dist = path.resolve(__dirname, "..", "dist");
+  if (!fs.existsSync(path.join(dist, "taskpane.html"))) {
+    spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production"], { cwd: path.resolve(__dirname, ".."), stdio: "ignore" });
+  }
+  if (fs.existsSync(path.join(dist, "taskpane.html"))) {
+    const bundle = measureTaskpaneBundle(dist);
+    emit({ name: "taskpane.initial_js_gzip_kb", value: bundle.initialJsGzipKb, unit: "KB", files: bundle.initial.map((f) => f.file) });
+    const firstRender = await measureFirstRender(dist);
+    if (firstRender !== undefined) emit({ name: "taskpane.first_render_ms", value: Math.round(firstRender), unit: "ms" });
+  }
 
   // Coordinators: 200 generated workbooks through `lke-zi aggregate` in a child process.
   if (!args.skipAggregate) {
