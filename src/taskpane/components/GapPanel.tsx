@@ -21,6 +21,7 @@ import type { AnswerChange } from "../../domain/gaps/whatIf";
 import { formatDelta, formatNumber, formatScore } from "../../i18n/ui.format";
 import { useUi, type Ui } from "../hooks/useUi";
 import type { GapView, UnmetRow } from "../state/paneSelectors";
+import { PanelSection } from "./PanelSection";
 
 export interface GapPanelProps {
   view: GapView;
@@ -37,8 +38,6 @@ export interface GapPanelProps {
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   unmet: { display: "flex", flexDirection: "column" },
   numbers: { fontVariantNumeric: "tabular-nums", color: tokens.colorNeutralForeground2 },
@@ -100,10 +99,7 @@ export function GapPanel(props: GapPanelProps) {
           <MessageBarBody>{t.gaps.eligible(targetName)}</MessageBarBody>
         </MessageBar>
       ) : (
-        <section className={styles.section} aria-labelledby="gaps-unmet">
-          <Text as="h2" id="gaps-unmet" weight="semibold" size={300} className={styles.heading}>
-            {t.gaps.unmet}
-          </Text>
+        <PanelSection id="gaps-unmet" title={t.gaps.unmet}>
           <ul className={styles.list}>
             {view.unmet.map((row, i) => {
               const numbers = criterionNumbers(row.criterion, ui);
@@ -115,13 +111,10 @@ export function GapPanel(props: GapPanelProps) {
               );
             })}
           </ul>
-        </section>
+        </PanelSection>
       )}
 
-      <section className={styles.section} aria-labelledby="gaps-recommendations">
-        <Text as="h2" id="gaps-recommendations" weight="semibold" size={300} className={styles.heading}>
-          {t.gaps.recommendations}
-        </Text>
+      <PanelSection id="gaps-recommendations" title={t.gaps.recommendations}>
         {!view.reachable ? (
           <Text>{t.gaps.unreachable}</Text>
         ) : view.recommendations.length === 0 ? (
@@ -176,13 +169,10 @@ export function GapPanel(props: GapPanelProps) {
             </ul>
           </>
         )}
-      </section>
+      </PanelSection>
 
       {view.hasilNeeds.length > 0 ? (
-        <section className={styles.section} aria-labelledby="gaps-hasil">
-          <Text as="h2" id="gaps-hasil" weight="semibold" size={300} className={styles.heading}>
-            {t.gaps.hasilNeeds}
-          </Text>
+        <PanelSection id="gaps-hasil" title={t.gaps.hasilNeeds}>
           <ul className={styles.list}>
             {view.hasilNeeds.map((n) => (
               <li key={n.criterion} className={styles.unmet}>
@@ -193,7 +183,7 @@ export function GapPanel(props: GapPanelProps) {
               </li>
             ))}
           </ul>
-        </section>
+        </PanelSection>
       ) : null}
     </div>
   );

@@ -9,6 +9,7 @@ import { formatDelta, formatNumber, formatScore } from "../../i18n/ui.format";
 import { useUi } from "../hooks/useUi";
 import type { FindingArea } from "../state/paneReducer";
 import type { GuideView } from "../state/paneSelectors";
+import { PanelSection } from "./PanelSection";
 
 export interface GuidePanelProps {
   items: Array<{ code: string; text: string; group: Exclude<FindingArea, "all"> }>;
@@ -143,10 +144,7 @@ export function GuidePanel(props: GuidePanelProps) {
           </section>
 
           {view.options.length > 0 ? (
-            <section className={styles.section} aria-labelledby="guide-options">
-              <Text as="h3" id="guide-options" weight="semibold" size={300} className={styles.heading}>
-                {t.guide.options}
-              </Text>
+            <PanelSection id="guide-options" title={t.guide.options} as="h3">
               <ul className={styles.options}>
                 {view.options.map((o) => {
                   const change = { item: view.code, value: o.key };
@@ -178,14 +176,11 @@ export function GuidePanel(props: GuidePanelProps) {
               <Text size={200} className={styles.note}>
                 {t.guide.effect}
               </Text>
-            </section>
+            </PanelSection>
           ) : null}
 
           {view.counts.length > 0 ? (
-            <section className={styles.section} aria-labelledby="guide-counts">
-              <Text as="h3" id="guide-counts" weight="semibold" size={300} className={styles.heading}>
-                {t.guide.counts}
-              </Text>
+            <PanelSection id="guide-counts" title={t.guide.counts} as="h3">
               <dl className={styles.facts}>
                 {view.counts.map((c) => (
                   <div key={c.input.key} style={{ display: "contents" }}>
@@ -211,17 +206,14 @@ export function GuidePanel(props: GuidePanelProps) {
                   </div>
                 </>
               ) : null}
-            </section>
+            </PanelSection>
           ) : null}
 
           {view.type === "survey" ? (
             <Text size={200}>{t.guide.survey(view.answer.value === null ? t.guide.notAnswered : formatScore(view.answer.value * 4, locale))}</Text>
           ) : null}
 
-          <section className={styles.section} aria-labelledby="guide-evidence">
-            <Text as="h3" id="guide-evidence" weight="semibold" size={300} className={styles.heading}>
-              {t.guide.evidence}
-            </Text>
+          <PanelSection id="guide-evidence" title={t.guide.evidence} as="h3">
             <Text size={200}>{t.guide.evidenceExpected}</Text>
             {view.evidence.links.length > 0 ? (
               <>
@@ -241,13 +233,10 @@ export function GuidePanel(props: GuidePanelProps) {
                 {view.evidence.filled ? "" : view.evidence.needed ? t.guide.evidenceNone : t.guide.evidenceNotNeeded}
               </Text>
             )}
-          </section>
+          </PanelSection>
 
           {view.findings.length > 0 ? (
-            <section className={styles.section} aria-labelledby="guide-findings">
-              <Text as="h3" id="guide-findings" weight="semibold" size={300} className={styles.heading}>
-                {t.guide.itemFindings}
-              </Text>
+            <PanelSection id="guide-findings" title={t.guide.itemFindings} as="h3">
               <ul className={styles.options}>
                 {view.findings.map(({ index, finding }) => (
                   <li key={index}>
@@ -255,7 +244,7 @@ export function GuidePanel(props: GuidePanelProps) {
                   </li>
                 ))}
               </ul>
-            </section>
+            </PanelSection>
           ) : null}
         </>
       )}

@@ -7,6 +7,7 @@ import { formatPercent, formatScore } from "../../i18n/ui.format";
 import { useUi } from "../hooks/useUi";
 import type { SummaryView } from "../state/paneSelectors";
 import { AreaBar } from "./AreaBar";
+import { PanelSection } from "./PanelSection";
 
 export interface SummaryPanelProps {
   summary: SummaryView;
@@ -25,8 +26,6 @@ const useStyles = makeStyles({
   },
   big: { fontVariantNumeric: "tabular-nums" },
   badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0 },
-  heading: { margin: 0 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   note: { color: tokens.colorNeutralForeground3 },
 });
@@ -68,10 +67,7 @@ export function SummaryPanel({ summary }: SummaryPanelProps) {
         </div>
       </div>
 
-      <section className={styles.section} aria-labelledby="summary-predicates">
-        <Text as="h2" id="summary-predicates" weight="semibold" size={300} className={styles.heading}>
-          {t.summary.predicates}
-        </Text>
+      <PanelSection id="summary-predicates" title={t.summary.predicates}>
         <div className={styles.badges}>
           {targets.map((target) => {
             const eligible = summary.predicates[target].eligible;
@@ -89,12 +85,9 @@ export function SummaryPanel({ summary }: SummaryPanelProps) {
             );
           })}
         </div>
-      </section>
+      </PanelSection>
 
-      <section className={styles.section} aria-labelledby="summary-areas">
-        <Text as="h2" id="summary-areas" weight="semibold" size={300} className={styles.heading}>
-          {t.summary.areas}
-        </Text>
+      <PanelSection id="summary-areas" title={t.summary.areas}>
         <ul className={styles.list}>
           {summary.areas.map((area) => (
             <li key={area.no}>
@@ -105,12 +98,9 @@ export function SummaryPanel({ summary }: SummaryPanelProps) {
         <Text size={200} className={styles.note}>
           {t.summary.marks(formatPercent(summary.marks.wbk, locale), formatPercent(summary.marks.wbbm, locale))}
         </Text>
-      </section>
+      </PanelSection>
 
-      <section className={styles.section} aria-labelledby="summary-completeness">
-        <Text as="h2" id="summary-completeness" weight="semibold" size={300} className={styles.heading}>
-          {t.summary.completeness}
-        </Text>
+      <PanelSection id="summary-completeness" title={t.summary.completeness}>
         <ul className={styles.list}>
           <li>
             <Text>{t.summary.answered(summary.answered.done, summary.answered.total)}</Text>
@@ -124,7 +114,7 @@ export function SummaryPanel({ summary }: SummaryPanelProps) {
             </li>
           ) : null}
         </ul>
-      </section>
+      </PanelSection>
     </div>
   );
 }
