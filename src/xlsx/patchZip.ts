@@ -1,7 +1,6 @@
 // Rewrites a zip with some entries replaced, added or removed, copying every other entry's bytes exactly as they
 // were (local record and central record alike): what we do not own we do not re-encode.
 import { deflateSync } from "fflate";
-import { GatewayError } from "../app/gatewayError";
 import { findEntry, openZip, readEntry } from "./zipArchive";
 
 export interface ZipEdit {
@@ -69,12 +68,7 @@ function newEntry(name: string, data: Uint8Array, offset: number): { local: Uint
 export function patchZip(bytes: Uint8Array, edits: readonly ZipEdit[]): Uint8Array {
   const zip = openZip(bytes);
   const records = [...zip.entries.values()];
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = (() => {
-    for (let i = bytes.length - 22; i >= 0; i--) if (view.getUint32(i, true) === 0x06054b50) return i;
-    throw new GatewayError("corrupt", "zip directory missing");
-  })();
-  const dirOffset = view.getUint32(end + 16, true);
+  const dirOffset = zip.directoryOffset;
   const byName = new Map(edits.map((e) => [e.name.toLowerCase(), e]));
   // Where each untouched entry's local record ends: the next local record, or the central directory.
   const starts = [...records.map((r) => r.localHeaderOffset), dirOffset].sort((a, b) => a - b);

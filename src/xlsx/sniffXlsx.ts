@@ -1,6 +1,7 @@
 // Cheap checks on the raw bytes before a parser sees them: is this a zip at all, an encrypted or legacy
 // Office file, or a zip that would expand beyond what an LKE can be (a zip bomb)?
 import { GatewayError } from "../app/gatewayError";
+import { openZip } from "./zipArchive";
 
 /** An LKE workbook is well under a megabyte of XML; this leaves room for huge real files, not for bombs. */
 export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
@@ -38,26 +39,11 @@ export function sniffXlsx(bytes: Uint8Array): void {
 
 /** Reads the zip's central directory and rejects archives that are truncated or expand too far. */
 function checkZipDirectory(bytes: Uint8Array): void {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new GatewayError("corrupt", "zip directory missing (truncated file?)");
-  const entries = view.getUint16(eocd + 10, true);
-  const dirOffset = view.getUint32(eocd + 16, true);
-  if (entries > MAX_ENTRIES) throw new GatewayError("too-large", `${entries} zip entries`);
-  let p = dirOffset;
+  const { entries } = openZip(bytes);
+  if (entries.size > MAX_ENTRIES) throw new GatewayError("too-large", `${entries.size} zip entries`);
   let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) {
-      throw new GatewayError("corrupt", "zip directory damaged");
-    }
-    total += view.getUint32(p + 24, true);
+  for (const e of entries.values()) {
+    total += e.uncompressedSize;
     if (total > MAX_UNCOMPRESSED_BYTES) throw new GatewayError("too-large", "expands beyond 200 MB");
-    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
   }
 }

@@ -20,6 +20,8 @@ export interface ZipArchive {
   bytes: Uint8Array;
   /** Entries by lower-cased name: OPC part names are case-insensitive. */
   entries: Map<string, ZipEntry>;
+  /** Where the central directory starts (the end of the last local record). */
+  directoryOffset: number;
 }
 
 const EOCD = 0x06054b50;
@@ -48,7 +50,8 @@ export function openZip(bytes: Uint8Array): ZipArchive {
   }
   if (eocd < 0) corrupt("zip directory missing (truncated file?)");
   const count = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
+  const directoryOffset = view.getUint32(eocd + 16, true);
+  let p = directoryOffset;
   const entries = new Map<string, ZipEntry>();
   const utf8 = new TextDecoder();
   for (let n = 0; n < count; n++) {
@@ -73,7 +76,7 @@ export function openZip(bytes: Uint8Array): ZipArchive {
     entries.set(name.toLowerCase(), entry);
     p += entry.centralLength;
   }
-  return { bytes, entries };
+  return { bytes, entries, directoryOffset };
 }
 
 export function findEntry(zip: ZipArchive, name: string): ZipEntry | undefined {
