@@ -1,123 +1,73 @@
 // The coordinator's recap workbook: "Rekap Unit" as an Excel table sorted by total, a bar chart of totals against
-// the 75 (WBK) and 85 (WBBM) lines, and "Berkas Bermasalah" for the files that could not be used. It is a new
-// file we own entirely; exceljs writes the cells and the table, and the chart parts are added to its zip.
+// the 75 (WBK) and 85 (WBBM) lines, and "Berkas Bermasalah" for the files that could not be used. Every cell
+// comes from the domain's recap table (src/domain/aggregate/recapTable.ts), which the task pane writes into
+// the open workbook too. It is a new file we own entirely; exceljs writes the cells and the table, and the
+// chart parts are added to its zip.
 import ExcelJS from "exceljs";
-import type { UnitSummary } from "../domain/aggregate/summarizeUnit";
-import type { UnmetCriterion } from "../domain/gaps/predicates";
+import type { RecapFile } from "../domain/aggregate/recapFile";
+import {
+  buildRecapTable,
+  PROBLEM_HEADERS,
+  PROBLEM_SHEET,
+  RECAP_CHART_TITLE,
+  RECAP_COLUMN_WIDTHS,
+  RECAP_HEADERS,
+  RECAP_LINES,
+  RECAP_SCORE_COLUMNS,
+  RECAP_SHEET,
+  RECAP_TABLE,
+  RECAP_TABLE_STYLE,
+  type RecapTable,
+} from "../domain/aggregate/recapTable";
+import { columnLetters } from "../domain/grid/address";
 import { patchZip, readZipText } from "./patchZip";
 
-export interface RecapRow {
-  file: string;
-  summary?: UnitSummary;
-  /** Why the file could not be used (Bahasa Indonesia). */
-  error?: string;
-}
+export { PROBLEM_SHEET, RECAP_SHEET };
 
-export const RECAP_SHEET = "Rekap Unit";
-export const PROBLEM_SHEET = "Berkas Bermasalah";
-
-const CRITERION_ID: Record<UnmetCriterion["criterion"], string> = {
-  total: "Nilai total",
-  pengungkit: "Pengungkit",
-  area: "Area",
-  bersihAkuntabel: "Birokrasi bersih",
-  ipak: "IPAK",
-  capaianKinerja: "Capaian kinerja",
-  pelayananPrima: "Pelayanan prima",
-  priorPredicate: "Predikat WBK",
-};
-
-function gapText(u: UnmetCriterion | undefined): string {
-  if (!u) return "";
-  const label = u.criterion === "area" ? `Area ${u.area}` : CRITERION_ID[u.criterion];
-  return `${label}: kurang ${u.gap.toFixed(2).replace(".", ",")}`;
-}
-
-const HEADERS = [
-  "Unit",
-  "Berkas",
-  "Nilai total",
-  "Pengungkit",
-  "Pemenuhan",
-  "Reform",
-  "Hasil",
-  "Area 1",
-  "Area 2",
-  "Area 3",
-  "Area 4",
-  "Area 5",
-  "Area 6",
-  "WBK",
-  "WBBM",
-  "Galat",
-  "Kesenjangan terbesar",
-];
+/** A file of the batch: its summary, or why it could not be used (Bahasa Indonesia). */
+export type RecapRow = RecapFile;
 
 export async function writeRecapWorkbook(rows: readonly RecapRow[]): Promise<Uint8Array> {
-  const ok = rows.filter((r) => r.summary).sort((a, b) => b.summary!.scores.total - a.summary!.scores.total);
-  const bad = rows.filter((r) => !r.summary);
+  return writeRecapTableWorkbook(buildRecapTable(rows));
+}
+
+export async function writeRecapTableWorkbook(table: RecapTable): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "lke-zi aggregate";
   const ws = wb.addWorksheet(RECAP_SHEET);
   ws.addTable({
-    name: "RekapUnit",
+    name: RECAP_TABLE,
     ref: "A1",
     headerRow: true,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: HEADERS.map((name) => ({ name, filterButton: true })),
-    rows:
-      ok.length > 0
-        ? ok.map((r) => {
-            const s = r.summary!;
-            return [
-              s.unit,
-              r.file,
-              s.scores.total,
-              s.scores.pengungkit,
-              s.scores.pemenuhan,
-              s.scores.reform,
-              s.scores.hasil,
-              ...s.scores.areas.map((a) => a.total),
-              s.predicates.wbk.eligible ? "Ya" : "Tidak",
-              s.predicates.wbbm.eligible ? "Ya" : "Tidak",
-              s.errors,
-              gapText(s.biggestGap),
-            ];
-          })
-        : [HEADERS.map(() => "")],
+    style: { theme: RECAP_TABLE_STYLE as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns: RECAP_HEADERS.map((name) => ({ name, filterButton: true })),
+    rows: table.rows.map((r) => r.map((v) => v ?? "")),
   });
   ws.columns.forEach((c, i) => {
-    c.width = i === 0 ? 36 : i === 1 ? 30 : i === 16 ? 28 : 12;
-    if (i >= 2 && i <= 12) c.numFmt = "0.00";
+    c.width = RECAP_COLUMN_WIDTHS[i] ?? 12;
+    if (i >= RECAP_SCORE_COLUMNS.first && i <= RECAP_SCORE_COLUMNS.last) c.numFmt = RECAP_SCORE_COLUMNS.format;
   });
   // Summary below the table: counts as live formulas over it.
-  const last = ok.length + 1;
-  const summaryRow = last + 3;
-  ws.getCell(`A${summaryRow}`).value = "Jumlah unit dinilai";
-  ws.getCell(`C${summaryRow}`).value = { formula: `COUNT(C2:C${Math.max(2, last)})` } as ExcelJS.CellFormulaValue;
-  ws.getCell(`A${summaryRow + 1}`).value = "Memenuhi syarat WBK";
-  ws.getCell(`C${summaryRow + 1}`).value = { formula: `COUNTIF(N2:N${Math.max(2, last)},"Ya")` } as ExcelJS.CellFormulaValue;
-  ws.getCell(`A${summaryRow + 2}`).value = "Memenuhi syarat WBBM";
-  ws.getCell(`C${summaryRow + 2}`).value = { formula: `COUNTIF(O2:O${Math.max(2, last)},"Ya")` } as ExcelJS.CellFormulaValue;
-  ws.getCell(`A${summaryRow + 3}`).value = "Rata-rata nilai total";
-  ws.getCell(`C${summaryRow + 3}`).value = { formula: `IFERROR(AVERAGE(C2:C${Math.max(2, last)}),0)` } as ExcelJS.CellFormulaValue;
+  table.summary.forEach((s, i) => {
+    ws.getCell(`A${table.summaryRow + i}`).value = s.label;
+    ws.getCell(`C${table.summaryRow + i}`).value = { formula: s.formula } as ExcelJS.CellFormulaValue;
+  });
   // The chart's two threshold lines read these columns.
-  ws.getCell("S1").value = "Batas WBK";
-  ws.getCell("T1").value = "Batas WBBM";
-  for (let r = 2; r <= Math.max(2, last); r++) {
-    ws.getCell(`S${r}`).value = 75;
-    ws.getCell(`T${r}`).value = 85;
+  for (const line of RECAP_LINES) {
+    const col = columnLetters(line.column);
+    ws.getCell(`${col}1`).value = line.header;
+    for (let r = 2; r <= table.lastRow; r++) ws.getCell(`${col}${r}`).value = line.value;
   }
 
   const problems = wb.addWorksheet(PROBLEM_SHEET);
-  problems.addRow(["Berkas", "Alasan"]);
+  problems.addRow([...PROBLEM_HEADERS]);
   problems.getRow(1).font = { bold: true };
-  for (const r of bad) problems.addRow([r.file, r.error ?? ""]);
+  for (const p of table.problems) problems.addRow([p.file, p.error]);
   problems.getColumn(1).width = 40;
   problems.getColumn(2).width = 80;
 
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  return ok.length > 0 ? addTotalsChart(bytes, Math.max(2, last)) : bytes;
+  return table.units.length > 0 ? addTotalsChart(bytes, table.lastRow) : bytes;
 }
 
 /** A column chart of column C (totals) by column A (units), with lines at 75 and 85, beside the table. */
@@ -134,10 +84,10 @@ function addTotalsChart(bytes: Uint8Array, lastRow: number): Uint8Array {
   const chart =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    `<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>Nilai total per unit (batas WBK 75, WBBM 85)</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    `<c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${RECAP_CHART_TITLE}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
     `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series(0, "C", "bar")}<c:gapWidth val="60"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>` +
-    `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series(1, "S", "line")}${series(2, "T", "line")}<c:marker val="1"/><c:axId val="1001"/><c:axId val="1002"/></c:lineChart>` +
+    `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series(1, columnLetters(RECAP_LINES[0].column), "line")}${series(2, columnLetters(RECAP_LINES[1].column), "line")}<c:marker val="1"/><c:axId val="1001"/><c:axId val="1002"/></c:lineChart>` +
     `<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>` +
     `<c:valAx><c:axId val="1002"/><c:scaling><c:orientation val="minMax"/><c:max val="100"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="1001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/></c:chart></c:chartSpace>`;

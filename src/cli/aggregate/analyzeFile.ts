@@ -4,18 +4,14 @@ import * as path from "node:path";
 import { createHash } from "node:crypto";
 import { analyzeWorkbook } from "../../app/analyzeWorkbook";
 import { GatewayError } from "../../app/gatewayError";
-import { summarizeUnit, type UnitSummary } from "../../domain/aggregate/summarizeUnit";
+import type { RecapFile } from "../../domain/aggregate/recapFile";
+import { summarizeUnit } from "../../domain/aggregate/summarizeUnit";
 import { XlsxGateway } from "../../xlsx/xlsxGateway";
 import { inputErrorReason } from "../inputError";
 import { readInputFile } from "../io";
 
-export interface FileResult {
-  file: string;
-  /** sha256 of the bytes, to find the same workbook submitted twice. */
-  hash?: string;
-  summary?: UnitSummary;
-  error?: string;
-}
+/** A file of the batch: its summary (and the sha256 of its bytes), or why it cannot be used. */
+export type FileResult = RecapFile;
 
 export async function analyzeFile(file: string): Promise<FileResult> {
   try {
@@ -24,7 +20,7 @@ export async function analyzeFile(file: string): Promise<FileResult> {
     const analysis = await analyzeWorkbook(new XlsxGateway(bytes));
     return { file, hash, summary: summarizeUnit(analysis, path.basename(file, path.extname(file))) };
   } catch (e) {
-    if (e instanceof GatewayError) return { file, error: inputErrorReason(e.code) };
+    if (e instanceof GatewayError) return { file, error: inputErrorReason(e.code), reason: { kind: "input", code: e.code } };
     return { file, error: `kesalahan internal: ${e instanceof Error ? e.message : String(e)}` };
   }
 }

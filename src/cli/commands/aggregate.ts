@@ -1,10 +1,12 @@
 // lke-zi aggregate <file-or-folder>... -o <rekap.xlsx> [--json] [--threads N]
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { writeRecapWorkbook, type RecapRow } from "../../xlsx/writeRecapWorkbook";
+import { markDuplicates } from "../../domain/aggregate/markDuplicates";
+import { writeRecapWorkbook } from "../../xlsx/writeRecapWorkbook";
 import { analyzeAll } from "../aggregate/pool";
 import type { FileResult } from "../aggregate/analyzeFile";
 import { parseArgs, UsageError } from "../args";
+import { inputErrorReason } from "../inputError";
 import { EXIT } from "../exitCodes";
 import { writeOutputFile, type CliIo } from "../io";
 
@@ -39,21 +41,6 @@ export function collectFiles(inputs: readonly string[]): { files: string[]; miss
   return { files: [...new Set(files)], missing };
 }
 
-/** The same workbook twice, or two workbooks of the same unit: the later ones are listed, not counted. */
-export function markDuplicates(results: FileResult[]): FileResult[] {
-  const seenHash = new Map<string, string>();
-  const seenUnit = new Map<string, string>();
-  return results.map((r) => {
-    if (!r.summary) return r;
-    const unitKey = r.summary.unit.trim().toLowerCase();
-    const first = (r.hash && seenHash.get(r.hash)) ?? seenUnit.get(unitKey);
-    if (first) return { file: r.file, error: `duplikat dari ${first} (unit "${r.summary.unit}")` };
-    if (r.hash) seenHash.set(r.hash, r.file);
-    seenUnit.set(unitKey, r.file);
-    return r;
-  });
-}
-
 export async function aggregateCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { positional, flags } = parseArgs(argv, AGGREGATE_FLAGS);
   const out = (flags.get("o") ?? flags.get("output")) as string | undefined;
@@ -68,9 +55,9 @@ export async function aggregateCommand(argv: readonly string[], io: CliIo): Prom
   const inputs = new Set(files.map((f) => path.resolve(f)));
   if (out && inputs.has(path.resolve(out))) throw new UsageError("berkas keluaran tidak boleh salah satu masukan / the output must not be one of the inputs");
   const analysed = markDuplicates(await analyzeAll(files, threads ? { threads } : {}));
-  const results: FileResult[] = [...analysed, ...missing.map((file) => ({ file, error: "tidak ada atau bukan berkas" }))];
-  const rows: RecapRow[] = results.map((r) => ({ file: r.file, ...(r.summary ? { summary: r.summary } : { error: r.error ?? "" }) }));
-  if (out) writeOutputFile(out, await writeRecapWorkbook(rows));
+  const notFiles = missing.map((file): FileResult => ({ file, error: inputErrorReason("not-a-file"), reason: { kind: "input", code: "not-a-file" } }));
+  const results: FileResult[] = [...analysed, ...notFiles];
+  if (out) writeOutputFile(out, await writeRecapWorkbook(results));
 
   const ok = results.filter((r) => r.summary);
   if (flags.has("json")) {
