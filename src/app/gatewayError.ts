@@ -18,7 +18,9 @@ export type GatewayErrorCode =
   | "read-only"
   | "manual-calculation"
   | "sheet-protected"
-  | "workbook-protected";
+  | "workbook-protected"
+  /** A sheet the add-in would write (Rekap Unit) exists and is the user's own. */
+  | "sheet-name-taken";
 
 export class GatewayError extends Error {
   constructor(

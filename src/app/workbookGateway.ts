@@ -2,6 +2,7 @@
 import type { CellRef, NotesMode } from "../domain/actions/cellChanges";
 import type { FlagPlan } from "../domain/actions/flagPlan";
 import type { RepairPlan } from "../domain/actions/repairPlan";
+import type { RecapTable } from "../domain/aggregate/recapTable";
 import type { WritePlan } from "../domain/formulas/rekapPlan";
 import type { WorkbookSnapshot } from "../domain/grid/sheetGrid";
 
@@ -59,4 +60,10 @@ export interface WorkbookGateway {
   repair?(plan: RepairPlan): Promise<CellActionResult>;
   /** Pulihkan: every cell the add-in changed back as it was, and its own sheets (Rekap ZI, the backup) and names gone. */
   restoreAll?(): Promise<RestoreResult>;
+
+  /**
+   * The coordinator's recap (Excel): the `Rekap Unit` sheet with its table and chart, replacing the add-in's own
+   * sheet of that name; a sheet of the user's with that name is left alone (GatewayError "sheet-name-taken").
+   */
+  writeRecap?(table: RecapTable): Promise<void>;
 }

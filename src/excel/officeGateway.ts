@@ -35,6 +35,7 @@ import { GatewayError } from "../app/gatewayError";
 import type { CellActionResult, FlagResult, RestoreResult, WorkbookGateway } from "../app/workbookGateway";
 import type { FlagPlan } from "../domain/actions/flagPlan";
 import type { RepairPlan } from "../domain/actions/repairPlan";
+import type { RecapTable } from "../domain/aggregate/recapTable";
 import type { WritePlan } from "../domain/formulas/rekapPlan";
 import type { SheetGrid, WorkbookSnapshot } from "../domain/grid/sheetGrid";
 import type {
@@ -46,6 +47,7 @@ import type {
   WorksheetApi,
 } from "./excelApi";
 import { clearFlagCells, flagCells, repairCells, restoreCells, type CellActionHost } from "./cellActions";
+import { writeRecapSheet } from "./recapWriter";
 import {
   COMMENTS_API,
   excelRun,
@@ -258,5 +260,11 @@ export class OfficeGateway implements WorkbookGateway {
   async restoreAll(): Promise<RestoreResult> {
     const host = this.actionHost();
     return this.batch("write", (context) => restoreCells(context, host));
+  }
+
+  /** The coordinator's Rekap Unit sheet and chart (recapWriter.ts): two syncs, three to replace the add-in's own. */
+  async writeRecap(table: RecapTable): Promise<void> {
+    requireExcelApi(this.probe(), MIN_EXCEL_API);
+    return this.batch("write", (context) => writeRecapSheet(context, table));
   }
 }

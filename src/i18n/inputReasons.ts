@@ -31,6 +31,10 @@ export const INPUT_REASONS: Record<GatewayErrorCode, readonly [id: string, en: s
     "memiliki struktur workbook yang diproteksi sehingga lembar baru tidak dapat ditambahkan",
     "has a protected workbook structure, so no sheet can be added",
   ],
+  "sheet-name-taken": [
+    "sudah memiliki lembar bernama sama yang bukan buatan add-in; ganti nama lembar itu lalu coba lagi",
+    "already has a sheet of that name that the add-in did not make; rename that sheet and try again",
+  ],
 };
 
 /** The reason alone, in one language ("rusak dan tidak dapat dibaca sebagai .xlsx"). */

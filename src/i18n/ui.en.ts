@@ -33,6 +33,7 @@ export const uiEn: UiMessages = {
     "manual-calculation": "Excel calculates manually; switch to automatic calculation (Formulas → Calculation Options).",
     "sheet-protected": "The Rekap ZI sheet is protected; unprotect it and try again.",
     "workbook-protected": "The workbook structure is protected, so no sheet can be added.",
+    "sheet-name-taken": "This workbook already has a “Rekap Unit” sheet of your own; rename it and try again.",
   },
   actions: {
     toolbar: "Workbook actions",

@@ -63,6 +63,7 @@ function officeGateway(): WorkbookGateway {
     clearFlags: async () => (await load()).clearFlags(),
     repair: async (plan) => (await load()).repair(plan),
     restoreAll: async () => (await load()).restoreAll(),
+    writeRecap: async (table) => (await load()).writeRecap(table),
   };
 }
 

@@ -12,6 +12,8 @@ import type { RequirementProbe } from "../../../src/excel/host";
 import type { OfficeGatewayOptions } from "../../../src/excel/officeGateway";
 import { FakeOfficeError, FakeWorkbook, boxRef, parseBox, setCell, typedEntry, type FakeLogEntry, type FakeWorkbookOptions } from "./fakeWorkbook";
 import { FakeRequestContext } from "./fakeProxies";
+import "./fakeTables"; // tables and charts register themselves with the proxies
+import "./fakeCharts";
 
 export interface FakeExcelOptions extends FakeWorkbookOptions {
   /** The highest ExcelApi requirement set the host supports (default "1.17"); "1.8" makes it too old. */

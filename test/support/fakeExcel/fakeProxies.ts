@@ -40,6 +40,9 @@ import type {
 import type { SheetChangedArgs, SheetSelectionArgs } from "../../../src/excel/paneApi";
 import { toA1 } from "../../../src/domain/grid/address";
 import { writtenFormulaValue } from "./fakeCalculation";
+import type { FakeChartCollection } from "./fakeCharts";
+import { setNumberFormats } from "./fakeNumberFormats";
+import type { FakeTableCollection, FakeWorkbookTables } from "./fakeTables";
 import { cellIndex, DEFAULT_FONT_COLOR, extrasOf, formatAt, newCommentId, NO_FILL, updateFormat, type FakeCommentData } from "./fakeCellFormats";
 import {
   cellAt,
@@ -65,6 +68,22 @@ import {
 } from "./fakeWorkbook";
 
 type Resolver<M> = () => M | null;
+
+/**
+ * Members simulated in files of their own, which fill this in when imported (fakeExcelHost.ts imports them):
+ * a sheet's tables (fakeTables.ts) and charts (fakeCharts.ts), the workbook's tables.
+ */
+export const fakeMembers: {
+  tables?: (context: FakeRequestContext, sheet: Resolver<FakeSheet>, nullable: boolean) => FakeTableCollection;
+  charts?: (context: FakeRequestContext, sheet: Resolver<FakeSheet>, nullable: boolean) => FakeChartCollection;
+  workbookTables?: (context: FakeRequestContext) => FakeWorkbookTables;
+} = {};
+
+function fakeMember<K extends keyof typeof fakeMembers>(name: K): NonNullable<(typeof fakeMembers)[K]> {
+  const make = fakeMembers[name];
+  if (!make) throw new Error(`fake Excel: ${name} live in their own file; import test/support/fakeExcel/fakeExcelHost`);
+  return make;
+}
 
 interface RangeModel {
   sheet: FakeSheet;
@@ -155,7 +174,7 @@ export class FakeRequestContext implements RequestContextApi {
   }
 }
 
-abstract class FakeObject<M> {
+export abstract class FakeObject<M> {
   protected readonly loaded = new Map<string, unknown>();
   private settled = false;
   private isNull = false;
@@ -484,6 +503,16 @@ export class FakeRange
   set formulas(rows: unknown[][]) {
     this.setProperty("formulas", rows, (m) => this.assign(m, "formulas", rows));
   }
+  /** ExcelApi 1.1; the formats are kept by fakeNumberFormats.ts (numberFormatAt reads them). */
+  get numberFormat(): string[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(rows: string[][]) {
+    this.setProperty("numberFormat", rows, (m) => {
+      assertWritable(m.sheet);
+      setNumberFormats(m.sheet, m.box, rows);
+    });
+  }
 
   /** One cell's hyperlink (the top left cell's); setting it sets every cell's, as Excel does. */
   get hyperlink(): Excel.RangeHyperlink {
@@ -720,6 +749,18 @@ export class FakeWorksheet extends FakeObject<FakeSheet> implements WorksheetApi
   get notes(): FakeNoteCollection {
     this.context.assertOpen();
     return new FakeNoteCollection(this.context, this.resolver, this.nullable);
+  }
+
+  /** ExcelApi 1.1: the sheet's tables (fakeTables.ts). */
+  get tables(): FakeTableCollection {
+    this.context.assertOpen();
+    return fakeMember("tables")(this.context, this.resolver, this.nullable);
+  }
+
+  /** ExcelApi 1.1: the sheet's charts (fakeCharts.ts). */
+  get charts(): FakeChartCollection {
+    this.context.assertOpen();
+    return fakeMember("charts")(this.context, this.resolver, this.nullable);
   }
 
   /** ExcelApi 1.10: the sheet's threaded comments. */
@@ -1014,6 +1055,13 @@ export class FakeWorkbookProxy extends FakeObject<FakeWorkbook> implements Workb
 
   get readOnly(): boolean {
     return this.read("readOnly");
+  }
+
+  private tablesProxy: FakeWorkbookTables | undefined;
+  /** ExcelApi 1.1: every table of the workbook (fakeTables.ts); the same proxy each time, as in Office.js. */
+  get tables(): FakeWorkbookTables {
+    this.context.assertOpen();
+    return (this.tablesProxy ??= fakeMember("workbookTables")(this.context));
   }
 
   protected override propertyValue(m: FakeWorkbook, name: string): unknown {
