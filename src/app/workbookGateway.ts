@@ -5,6 +5,8 @@ import type { RepairPlan } from "../domain/actions/repairPlan";
 import type { RecapTable } from "../domain/aggregate/recapTable";
 import type { WritePlan } from "../domain/formulas/rekapPlan";
 import type { WorkbookSnapshot } from "../domain/grid/sheetGrid";
+import type { ReviewLogEntry } from "../domain/review/reviewLog";
+import type { RoleColumnsPlan } from "../domain/review/roleColumnsPlan";
 
 /** What an action on the user's cells did (flag, clear, repair, restore). */
 export interface CellActionResult {
@@ -36,6 +38,9 @@ export interface SheetWatch {
   selected?(address: string): void;
 }
 
+/** What a request to protect (or unprotect) the LKE sheet during a review did. */
+export type ProtectionOutcome = "protected" | "unprotected" | "already-protected" | "not-protected";
+
 export interface WorkbookGateway {
   /** Everything the LKE core needs from the workbook, read in one go (one context.sync() in Excel). */
   readWorkbook(): Promise<WorkbookSnapshot>;
@@ -66,4 +71,12 @@ export interface WorkbookGateway {
    * sheet of that name; a sheet of the user's with that name is left alone (GatewayError "sheet-name-taken").
    */
   writeRecap?(table: RecapTable): Promise<void>;
+
+  // The evaluator's review (Excel).
+  /** Adds an evaluator's Jawaban, Nilai and Catatan beside the LKE; refuses unless every planned cell is empty. */
+  addRoleColumns?(plan: RoleColumnsPlan): Promise<void>;
+  /** Protects the LKE sheet with only the evaluator's input cells open (on), or lifts that protection (off). */
+  setReviewProtection?(sheet: string, inputRanges: readonly string[], on: boolean): Promise<ProtectionOutcome>;
+  /** Adds entries to the review log that travels with the workbook (a very hidden sheet). */
+  appendReviewLog?(entries: readonly ReviewLogEntry[]): Promise<void>;
 }

@@ -22,7 +22,12 @@ export type RangeFillApi = Pick<Excel.RangeFill, "color" | "pattern" | "patternC
 export interface RangeFormatApi extends Pick<Excel.RangeFormat, "columnWidth"> {
   readonly font: RangeFontApi;
   readonly fill: RangeFillApi;
+  /** ExcelApi 1.2: whether a cell stays locked when its sheet is protected. */
+  readonly protection: Pick<Excel.FormatProtection, "locked">;
 }
+
+/** ExcelApi 1.8: a range's data validation (the answer lists of an evaluator's column). */
+export type DataValidationApi = Pick<Excel.DataValidation, "rule" | "clear">;
 
 export interface RangeAreasApi extends Pick<Excel.RangeAreas, "address" | "isNullObject">, Loadable<RangeAreasApi> {
   readonly format: { readonly font: RangeFontApi; readonly fill: RangeFillApi };
@@ -40,9 +45,14 @@ export interface RangeApi
   /** ExcelApi 1.13. */
   getMergedAreasOrNullObject(): RangeAreasApi;
   clear(applyTo?: "All" | "Formats" | "Contents"): void;
+  readonly dataValidation: DataValidationApi;
 }
 
-export interface WorksheetProtectionApi extends Pick<Excel.WorksheetProtection, "protected">, Loadable<WorksheetProtectionApi> {}
+/** ExcelApi 1.2 (protect, unprotect): the sheet's protection; ExcelApi 1.7 for unprotect's password. */
+export interface WorksheetProtectionApi extends Pick<Excel.WorksheetProtection, "protected">, Loadable<WorksheetProtectionApi> {
+  protect(options?: Excel.WorksheetProtectionOptions, password?: string): void;
+  unprotect(password?: string): void;
+}
 
 export interface WorkbookProtectionApi extends Pick<Excel.WorkbookProtection, "protected">, Loadable<WorkbookProtectionApi> {}
 
@@ -136,6 +146,8 @@ export type ExcelSatisfiesApi = [
   Satisfies<OfficeExtension.ClientResult<Excel.CellProperties[][]>, ClientResultApi<CellPropertiesApi[][]>>,
   Satisfies<Excel.RangeFill, RangeFillApi>,
   Satisfies<Excel.RangeFont, RangeFontApi>,
+  Satisfies<Excel.DataValidation, DataValidationApi>,
+  Satisfies<Excel.WorksheetProtection, WorksheetProtectionApi>,
   Satisfies<Excel.Note, NoteApi>,
   Satisfies<Excel.NoteCollection, NoteCollectionApi>,
   Satisfies<Excel.Comment, CommentApi>,

@@ -32,7 +32,9 @@
 //
 // Errors are thrown, never logged: GatewayError with a code (host.ts maps Office.js error codes).
 import { GatewayError } from "../app/gatewayError";
-import type { CellActionResult, FlagResult, RestoreResult, WorkbookGateway } from "../app/workbookGateway";
+import type { CellActionResult, FlagResult, ProtectionOutcome, RestoreResult, WorkbookGateway } from "../app/workbookGateway";
+import type { ReviewLogEntry } from "../domain/review/reviewLog";
+import type { RoleColumnsPlan } from "../domain/review/roleColumnsPlan";
 import type { FlagPlan } from "../domain/actions/flagPlan";
 import type { RepairPlan } from "../domain/actions/repairPlan";
 import type { RecapTable } from "../domain/aggregate/recapTable";
@@ -48,6 +50,7 @@ import type {
 } from "./excelApi";
 import { clearFlagCells, flagCells, repairCells, restoreCells, type CellActionHost } from "./cellActions";
 import { writeRecapSheet } from "./recapWriter";
+import { addRoleColumns, appendReviewLog, setReviewProtection } from "./reviewActions";
 import {
   COMMENTS_API,
   excelRun,
@@ -260,6 +263,22 @@ export class OfficeGateway implements WorkbookGateway {
   async restoreAll(): Promise<RestoreResult> {
     const host = this.actionHost();
     return this.batch("write", (context) => restoreCells(context, host));
+  }
+
+  // The evaluator's review: reviewActions.ts (two syncs each; three to add to an existing log).
+  async addRoleColumns(plan: RoleColumnsPlan): Promise<void> {
+    requireExcelApi(this.probe(), MIN_EXCEL_API);
+    return this.batch("write", (context) => addRoleColumns(context, plan));
+  }
+
+  async setReviewProtection(sheet: string, inputRanges: readonly string[], on: boolean): Promise<ProtectionOutcome> {
+    requireExcelApi(this.probe(), MIN_EXCEL_API);
+    return this.batch("write", (context) => setReviewProtection(context, sheet, inputRanges, on));
+  }
+
+  async appendReviewLog(entries: readonly ReviewLogEntry[]): Promise<void> {
+    requireExcelApi(this.probe(), MIN_EXCEL_API);
+    return this.batch("write", (context) => appendReviewLog(context, entries));
   }
 
   /** The coordinator's Rekap Unit sheet and chart (recapWriter.ts): two syncs, three to replace the add-in's own. */

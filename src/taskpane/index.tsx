@@ -64,6 +64,9 @@ function officeGateway(): WorkbookGateway {
     repair: async (plan) => (await load()).repair(plan),
     restoreAll: async () => (await load()).restoreAll(),
     writeRecap: async (table) => (await load()).writeRecap(table),
+    addRoleColumns: async (plan) => (await load()).addRoleColumns(plan),
+    setReviewProtection: async (sheet, ranges, on) => (await load()).setReviewProtection(sheet, ranges, on),
+    appendReviewLog: async (entries) => (await load()).appendReviewLog(entries),
   };
 }
 

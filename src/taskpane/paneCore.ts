@@ -4,6 +4,8 @@
 export { analyzeWorkbook } from "../app/analyzeWorkbook";
 export { annotateWorkbook } from "../app/annotateWorkbook";
 export { runCellAction } from "../app/workbookActions";
+export { logReviewChanges, protectUnitColumns, reviewState, startReview, writeCatatanEvaluasi } from "../app/reviewWorkbook";
+export { reviewView } from "./state/reviewSelectors";
 export {
   findingsView,
   gapView,

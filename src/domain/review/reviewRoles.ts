@@ -28,6 +28,8 @@ export interface RoleReview {
   /** Which role's answer the final score took, per question. */
   finalSource: Map<string, Role>;
   differences: Partial<Record<Exclude<Role, "unit">, RoleDifference[]>>;
+  /** Questions each role has answered (an answer, or any count typed). */
+  answered: Partial<Record<Role, number>>;
 }
 
 /** An entry with something in it: an answer, or any count. */
@@ -93,5 +95,7 @@ export function reviewRoles(model: LoadedModel, sheet: SheetGrid, layout: LkeLay
     }
     differences[r as Exclude<Role, "unit">] = list.sort((x, y) => Math.abs(y.points) - Math.abs(x.points));
   }
-  return { roles, scores, final, finalSource, differences };
+  const answeredBy: RoleReview["answered"] = {};
+  for (const r of roles) answeredBy[r] = model.questions.filter((q) => answered(entries.get(r)!.get(q.code))).length;
+  return { roles, scores, final, finalSource, differences, answered: answeredBy };
 }

@@ -32,6 +32,8 @@ import type { Locale } from "../../i18n/formatNumber";
 import { formatScore, formatTime } from "../../i18n/ui.format";
 import { uiMessages, type PaneTab } from "../../i18n/ui.messages";
 import { usePane, type PaneController, type UsePaneOptions } from "../hooks/usePane";
+import { useReview, type ReviewController } from "../hooks/useReview";
+import { reviewMessages, type PaneRole } from "../../i18n/review.messages";
 import { UiContext, useUi } from "../hooks/useUi";
 import type { PaneSource } from "../paneSource";
 import type { PaneError } from "../state/paneReducer";
@@ -42,6 +44,7 @@ const loadPanels = () => import(/* webpackChunkName: "panels" */ "./panels");
 const FindingsPanel = lazy(() => loadPanels().then((m) => ({ default: m.FindingsPanel })));
 const GapPanel = lazy(() => loadPanels().then((m) => ({ default: m.GapPanel })));
 const GuidePanel = lazy(() => loadPanels().then((m) => ({ default: m.GuidePanel })));
+const ReviewPanel = lazy(() => loadPanels().then((m) => ({ default: m.ReviewPanel })));
 
 export interface AppProps {
   source: PaneSource;
@@ -74,6 +77,7 @@ const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
   title: { margin: 0 },
   language: { width: "auto" },
+  role: { display: "flex", justifyContent: "flex-end" },
   status: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3, minHeight: "20px" },
   toolbar: { flexWrap: "wrap", gap: tokens.spacingHorizontalXS, padding: 0 },
   intro: {
@@ -93,10 +97,11 @@ const useStyles = makeStyles({
 /** The pane with its own state and effects, for a workbook source. */
 export function App({ source, options }: AppProps) {
   const pane = usePane(source, options);
+  const review = useReview(source, pane, pane.state.locale, options?.now);
   const ui = useMemo(() => ({ locale: pane.state.locale, t: uiMessages(pane.state.locale) }), [pane.state.locale]);
   return (
     <UiContext.Provider value={ui}>
-      <PaneView pane={pane} mode={source.kind} />
+      <PaneView pane={pane} mode={source.kind} review={review} />
     </UiContext.Provider>
   );
 }
@@ -104,15 +109,19 @@ export function App({ source, options }: AppProps) {
 export interface PaneViewProps {
   pane: PaneController;
   mode: PaneSource["kind"];
+  /** The evaluator mode (role switch, Tinjauan); without it the pane is the unit's. */
+  review?: ReviewController;
 }
 
 function errorText(error: PaneError, t: ReturnType<typeof useUi>["t"]): string {
   return t.errors[error.code] ?? t.errors.unknown;
 }
 
-export function PaneView({ pane, mode }: PaneViewProps) {
+export function PaneView({ pane, mode, review }: PaneViewProps) {
   const styles = useStyles();
   const { t, locale } = useUi();
+  const r = reviewMessages(locale);
+  const role = review?.role ?? "unit";
   const { state, dispatch } = pane;
   const fileInput = useRef<HTMLInputElement>(null);
   const core = pane.core;
@@ -128,6 +137,8 @@ export function PaneView({ pane, mode }: PaneViewProps) {
   const trial = useMemo(() => (core && a ? core.trialView(a, state.trial, state.priorWbk) : undefined), [core, a, state.trial, state.priorWbk]);
   const guide = useMemo(() => (core && a && state.selected ? core.guideView(a, state.selected.item) : undefined), [core, a, state.selected]);
   const items = useMemo(() => (core && a ? core.guideItems(a) : []), [core, a]);
+  const reviewed = useMemo(() => (core && a && role !== "unit" ? core.reviewView(a, role) : undefined), [core, a, role]);
+  const tabs: PaneTab[] = role === "unit" ? TABS : [...TABS, "review"];
   const hasAnalysis = a !== undefined;
   useEffect(() => {
     if (hasAnalysis) void loadPanels();
@@ -164,6 +175,22 @@ export function PaneView({ pane, mode }: PaneViewProps) {
           <option value="en">{t.languages.en}</option>
         </Select>
       </header>
+      {review ? (
+        <div className={styles.role}>
+          <Select
+            size="small"
+            aria-label={r.roleLabel}
+            title={r.roleHint}
+            value={role}
+            data-testid="role-select"
+            onChange={(_e, data) => review.setRole(data.value as PaneRole)}
+          >
+            {(["unit", "tpi", "tpn"] as const).map((x) => (
+              <option key={x} value={x}>{`${r.roleLabel}: ${r.roles[x]}`}</option>
+            ))}
+          </Select>
+        </div>
+      ) : null}
 
       <div className={status ? styles.status : undefined} role="status" aria-live="polite">
         {busy ? <Spinner size="extra-tiny" /> : null}
@@ -317,7 +344,7 @@ export function PaneView({ pane, mode }: PaneViewProps) {
       {a && summary && findings && gaps ? (
         <>
           <TabList className={styles.tabs} selectedValue={state.tab} onTabSelect={(_e, data) => dispatch({ type: "tabChanged", tab: data.value as PaneTab })} size="small">
-            {TABS.map((tab) => (
+            {tabs.map((tab) => (
               <Tab key={tab} value={tab} id={`tab-${tab}`} aria-controls={`panel-${tab}`} className={styles.tab}>
                 {tab === "findings" ? `${t.tabs.findings} (${findings.total})` : t.tabs[tab]}
               </Tab>
@@ -359,6 +386,16 @@ export function PaneView({ pane, mode }: PaneViewProps) {
                 onPick={(item) => dispatch({ type: "itemSelected", item, source: "pane" })}
                 onTry={(change) => dispatch({ type: "trialSet", change })}
                 onShowFinding={pane.showFinding}
+                {...(pane.selectCell ? { onSelectCell: pane.selectCell } : {})}
+              />
+            ) : null}
+            {state.tab === "review" && reviewed && review ? (
+              <ReviewPanel
+                view={reviewed}
+                r={r}
+                review={review}
+                inExcel={mode === "excel"}
+                errorText={(error) => errorText(error, t)}
                 {...(pane.selectCell ? { onSelectCell: pane.selectCell } : {})}
               />
             ) : null}

@@ -2,3 +2,4 @@
 export { FindingsPanel } from "./FindingsPanel";
 export { GapPanel } from "./GapPanel";
 export { GuidePanel } from "./GuidePanel";
+export { ReviewPanel } from "./ReviewPanel";

@@ -43,6 +43,7 @@ import { writtenFormulaValue } from "./fakeCalculation";
 import type { FakeChartCollection } from "./fakeCharts";
 import { setNumberFormats } from "./fakeNumberFormats";
 import type { FakeTableCollection, FakeWorkbookTables } from "./fakeTables";
+import { boxUnlocked, lockedState, protectionOf, setLocked } from "./fakeProtection";
 import { cellIndex, DEFAULT_FONT_COLOR, extrasOf, formatAt, newCommentId, NO_FILL, updateFormat, type FakeCommentData } from "./fakeCellFormats";
 import {
   cellAt,
@@ -274,8 +275,9 @@ export abstract class FakeObject<M> {
   }
 }
 
-function assertWritable(sheet: FakeSheet): void {
-  if (sheet.protected) throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet ("${sheet.grid.name}").`);
+/** A change to a protected sheet is refused, except to cells unlocked before it was protected (`box`). */
+function assertWritable(sheet: FakeSheet, box?: Box): void {
+  if (sheet.protected && !(box && boxUnlocked(sheet, box))) throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet ("${sheet.grid.name}").`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -411,15 +413,37 @@ export class FakeRangeFill extends FakeObject<AreasModel> implements RangeFillAp
   }
 }
 
+/** ExcelApi 1.2: whether cells stay locked when their sheet is protected (all are, in a new workbook). */
+export class FakeFormatProtection extends FakeObject<AreasModel> implements Pick<Excel.FormatProtection, "locked"> {
+  protected readonly kind = "FormatProtection";
+  get locked(): boolean {
+    return this.read("locked");
+  }
+  set locked(value: boolean) {
+    this.setProperty("locked", value, (m) => {
+      assertWritable(m.sheet);
+      for (const box of m.boxes) setLocked(m.sheet, box, value);
+      this.context.model.log.push({ kind: "locked", sheet: m.sheet.grid.name, address: m.boxes.map((b) => sheetAddress(m.sheet.grid.name, b)).join(", "), locked: value });
+    });
+  }
+  protected override propertyValue(m: AreasModel, name: string): unknown {
+    if (name !== "locked") return super.propertyValue(m, name);
+    const states = new Set(m.boxes.map((b) => lockedState(m.sheet, b)));
+    return states.size === 1 ? [...states][0] : null;
+  }
+}
+
 export class FakeRangeFormat extends FakeObject<AreasModel> implements RangeFormatApi {
   protected readonly kind = "RangeFormat";
   readonly font: FakeRangeFont;
   readonly fill: FakeRangeFill;
+  readonly protection: FakeFormatProtection;
 
   constructor(context: FakeRequestContext, resolver: Resolver<AreasModel>, nullable: boolean) {
     super(context, resolver, nullable);
     this.font = new FakeRangeFont(context, resolver, nullable);
     this.fill = new FakeRangeFill(context, resolver, nullable);
+    this.protection = new FakeFormatProtection(context, resolver, nullable);
   }
 
   get columnWidth(): number {
@@ -469,6 +493,7 @@ export class FakeRange
 {
   protected readonly kind = "Range";
   readonly format: FakeRangeFormat;
+  readonly dataValidation: FakeDataValidation;
 
   constructor(context: FakeRequestContext, resolver: Resolver<RangeModel>, nullable: boolean) {
     super(context, resolver, nullable);
@@ -477,6 +502,7 @@ export class FakeRange
       return m && { sheet: m.sheet, boxes: [m.box] };
     };
     this.format = new FakeRangeFormat(context, areas, nullable);
+    this.dataValidation = new FakeDataValidation(context, resolver, nullable);
   }
 
   get address(): string {
@@ -540,7 +566,7 @@ export class FakeRange
   }
 
   private assign(m: RangeModel, property: "values" | "formulas", rows: unknown[][]): void {
-    assertWritable(m.sheet);
+    assertWritable(m.sheet, m.box);
     const height = m.box.bottom - m.box.top + 1;
     const width = m.box.right - m.box.left + 1;
     if (!Array.isArray(rows) || rows.length !== height || rows.some((r) => !Array.isArray(r) || r.length !== width)) {
@@ -690,10 +716,64 @@ export class FakeRange
   }
 }
 
+/**
+ * ExcelApi 1.8: a range's validation, kept in the grid's `validations` (as an .xlsx holds it). Excel refuses a
+ * rule on a range that already has another; the add-in clears first. Only list and decimal rules are modelled.
+ */
+export class FakeDataValidation extends FakeObject<RangeModel> implements Pick<Excel.DataValidation, "rule" | "clear"> {
+  protected readonly kind = "DataValidation";
+  get rule(): Excel.DataValidationRule {
+    return this.read("rule");
+  }
+  set rule(rule: Excel.DataValidationRule) {
+    this.setProperty("rule", rule, (m) => {
+      assertWritable(m.sheet);
+      const sqref = sheetAddress(m.sheet.grid.name, m.box).replace(/^.*!/, "").replace(/\$/g, "");
+      const overlaps = m.sheet.grid.validations.some((v) => v.sqref.split(/\s+/).some((r) => intersects(parseBox(r), m.box)));
+      if (overlaps) throw new FakeOfficeError("InvalidOperation", "The range already has a data validation rule; clear it first.");
+      if (rule.list) m.sheet.grid.validations.push({ sqref, type: "list", formulae: [`"${String(rule.list.source)}"`] });
+      else if (rule.decimal) {
+        const { formula1, formula2 } = rule.decimal;
+        m.sheet.grid.validations.push({ sqref, type: "decimal", formulae: [String(formula1), ...(formula2 === undefined ? [] : [String(formula2)])] });
+      } else throw new FakeOfficeError("InvalidArgument", "fake Excel: only list and decimal rules are modelled");
+      m.sheet.dirty = true;
+      this.context.model.log.push({ kind: "validation", sheet: m.sheet.grid.name, address: sqref });
+    });
+  }
+  clear(): void {
+    this.command((m) => {
+      assertWritable(m.sheet);
+      const before = m.sheet.grid.validations.length;
+      m.sheet.grid.validations = m.sheet.grid.validations.filter((v) => !v.sqref.split(/\s+/).some((r) => intersects(parseBox(r), m.box)));
+      if (m.sheet.grid.validations.length !== before) m.sheet.dirty = true;
+    });
+  }
+}
+
 export class FakeWorksheetProtection extends FakeObject<FakeSheet> implements WorksheetProtectionApi {
   protected readonly kind = "WorksheetProtection";
   get protected(): boolean {
     return this.read("protected");
+  }
+  protect(_options?: Excel.WorksheetProtectionOptions, password?: string): void {
+    this.command((m) => {
+      if (m.protected) throw new FakeOfficeError("InvalidOperation", "The sheet is already protected.");
+      m.protected = true;
+      const state = protectionOf(m);
+      if (password) state.password = password;
+      else delete state.password;
+      this.context.model.log.push({ kind: "protect", sheet: m.grid.name, protected: true });
+    });
+    this.loaded.set("protected", true);
+  }
+  unprotect(password?: string): void {
+    this.command((m) => {
+      const state = protectionOf(m);
+      if (m.protected && state.password !== undefined && state.password !== password) throw new FakeOfficeError("InvalidPassword", "The password is incorrect.");
+      m.protected = false;
+      this.context.model.log.push({ kind: "protect", sheet: m.grid.name, protected: false });
+    });
+    this.loaded.set("protected", false);
   }
   protected override propertyValue(m: FakeSheet, name: string): unknown {
     return name === "protected" ? m.protected : super.propertyValue(m, name);

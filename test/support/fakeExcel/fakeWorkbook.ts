@@ -76,7 +76,11 @@ export type FakeLogEntry =
   | { kind: "hyperlink"; sheet: string; address: string }
   | { kind: "note" | "comment"; action: "add" | "set" | "delete"; sheet: string; address: string }
   | { kind: "visibility"; sheet: string; visibility: string }
-  | { kind: "deleteSheet"; sheet: string };
+  | { kind: "deleteSheet"; sheet: string }
+  // Evaluator columns: answer lists, unlocked cells, sheet protection (fakeProtection.ts):
+  | { kind: "validation"; sheet: string; address: string }
+  | { kind: "locked"; sheet: string; address: string; locked: boolean }
+  | { kind: "protect"; sheet: string; protected: boolean };
 
 export class FakeWorkbook {
   readonly sheets: FakeSheet[];

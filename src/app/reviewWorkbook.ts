@@ -1,0 +1,73 @@
+// The evaluator's use cases (TPI, TPN) on the workbook the unit filled: start a review (the role's columns
+// found, or added beside the unit's), protect the unit's columns while reviewing, write `Catatan Evaluasi`,
+// and keep the review log. The unit's cells are never written: every write goes to the role's new columns,
+// the add-in's own sheets, or the sheet's protection.
+import type { LkeAnalysis } from "../domain/report/analyzeLke";
+import { buildCatatanEvaluasiPlan } from "../domain/review/catatanEvaluasiPlan";
+import { diffReviewedCells, reviewedCells, type ReviewLogEntry, type WatchedCell } from "../domain/review/reviewLog";
+import { evaluatorInputRanges, planRoleColumns, type EvaluatorRole } from "../domain/review/roleColumnsPlan";
+import { describeFinding } from "../i18n/findingMessages";
+import type { Locale } from "../i18n/formatNumber";
+import { GatewayError } from "./gatewayError";
+import type { ProtectionOutcome, WorkbookGateway } from "./workbookGateway";
+
+function needs<T>(method: T | undefined): T {
+  if (!method) throw new GatewayError("not-in-excel", "the evaluator's columns are added in Excel");
+  return method;
+}
+
+/**
+ * The role's columns as the sheet has them, or added where it has none: "found" or "added" (the caller reads
+ * the workbook again to see them). Evaluator answers start empty, never copied from the unit's.
+ */
+export async function startReview(gateway: WorkbookGateway, analysis: LkeAnalysis, role: EvaluatorRole): Promise<"found" | "added"> {
+  const plan = planRoleColumns(analysis.model, analysis.sheet, analysis.layout, role);
+  if (!plan) return "found";
+  await needs(gateway.addRoleColumns?.bind(gateway))(plan);
+  return "added";
+}
+
+/** Protects the LKE sheet with only the role's answer, count and note cells open, or lifts it. */
+export async function protectUnitColumns(gateway: WorkbookGateway, analysis: LkeAnalysis, role: EvaluatorRole, on: boolean): Promise<ProtectionOutcome> {
+  const ranges = evaluatorInputRanges(analysis.model, analysis.sheet, analysis.layout, role);
+  if (on && ranges.length === 0) throw new GatewayError("role-not-in-sheet", `no ${role} columns to leave open`);
+  return needs(gateway.setReviewProtection?.bind(gateway))(analysis.sheet.name, ranges, on);
+}
+
+/** Writes (or rewrites) the `Catatan Evaluasi` sheet from the analysis as it is. */
+export async function writeCatatanEvaluasi(
+  gateway: WorkbookGateway,
+  analysis: LkeAnalysis,
+  role: EvaluatorRole,
+  options: { locale?: Locale; time: string },
+): Promise<void> {
+  if (!analysis.review || !analysis.layout.columns.roles[role]) throw new GatewayError("role-not-in-sheet", `no ${role} columns`);
+  const plan = buildCatatanEvaluasiPlan({
+    model: analysis.model,
+    sheet: analysis.sheet,
+    layout: analysis.layout,
+    review: analysis.review,
+    role,
+    findings: analysis.findings,
+    describe: (f) => describeFinding(f, options.locale ?? "id").message,
+    time: options.time,
+  });
+  await gateway.applyWritePlan(plan);
+}
+
+/** The cells the review log follows, as the analysis read them. */
+export function reviewState(analysis: LkeAnalysis): Map<string, WatchedCell> {
+  return reviewedCells(analysis.model, analysis.sheet, analysis.layout);
+}
+
+/** Logs what changed between two reads (nothing when nothing did); the entries written. */
+export async function logReviewChanges(
+  gateway: WorkbookGateway,
+  before: ReadonlyMap<string, WatchedCell>,
+  after: ReadonlyMap<string, WatchedCell>,
+  time: string,
+): Promise<ReviewLogEntry[]> {
+  const entries = diffReviewedCells(before, after, time);
+  if (entries.length > 0 && gateway.appendReviewLog) await gateway.appendReviewLog(entries);
+  return entries;
+}

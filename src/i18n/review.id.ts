@@ -1,0 +1,96 @@
+// The evaluator mode's text (role switch and the Tinjauan panel) in Bahasa Indonesia; English in review.en.ts.
+// Numbers arrive formatted (id-ID: 0,67).
+import type { ProtectionOutcome } from "../app/workbookGateway";
+
+export type PaneRole = "unit" | "tpi" | "tpn";
+
+export interface ReviewMessages {
+  roleLabel: string;
+  roles: Record<PaneRole, string>;
+  roleHint: string;
+  title: (role: string) => string;
+  adding: (role: string) => string;
+  added: (role: string, columns: string) => string;
+  missing: (role: string) => string;
+  missingStandalone: (role: string) => string;
+  addColumns: (role: string) => string;
+  notStarted: (role: string) => string;
+  scores: string;
+  level: string;
+  unit: string;
+  final: string;
+  diff: string;
+  total: string;
+  pengungkit: string;
+  hasil: string;
+  area: (no: number, name: string) => string;
+  indicators: (n: number) => string;
+  noIndicatorDiffs: string;
+  differences: (n: number, role: string) => string;
+  noDifferences: (role: string) => string;
+  answers: (unit: string, evaluator: string) => string;
+  empty: string;
+  points: (points: string) => string;
+  showCell: (cell: string) => string;
+  finalNote: string;
+  actions: string;
+  catatan: string;
+  catatanHint: string;
+  catatanDone: string;
+  protect: string;
+  unprotect: string;
+  protectHint: string;
+  protection: Record<ProtectionOutcome, string>;
+  running: string;
+  failed: string;
+  logged: (n: number) => string;
+  logHint: string;
+}
+
+export const reviewId: ReviewMessages = {
+  roleLabel: "Peran",
+  roles: { unit: "Unit", tpi: "TPI", tpn: "TPN" },
+  roleHint: "TPI dan TPN menilai di kolom sendiri di samping kolom unit; kolom unit tidak pernah diubah.",
+  title: (role) => `Tinjauan ${role}`,
+  adding: (role) => `Menambahkan kolom ${role}…`,
+  added: (role, columns) => `Kolom Jawaban, Nilai dan Catatan ${role} ditambahkan di ${columns}; jawabannya masih kosong.`,
+  missing: (role) => `Lembar LKE belum memiliki kolom ${role}.`,
+  missingStandalone: (role) => `Kolom ${role} ditambahkan saat LKE dibuka di Excel; di sini hanya kolom yang sudah ada yang dibaca.`,
+  addColumns: (role) => `Tambah kolom ${role}`,
+  notStarted: (role) => `${role} belum menjawab satu butir pun.`,
+  scores: "Nilai per peran",
+  level: "Bagian",
+  unit: "Unit",
+  final: "Akhir",
+  diff: "Selisih",
+  total: "Total",
+  pengungkit: "Pengungkit",
+  hasil: "Hasil",
+  area: (no, name) => `Area ${no} ${name}`,
+  indicators: (n) => `Indikator yang berbeda (${n})`,
+  noIndicatorDiffs: "Tidak ada indikator yang nilainya berbeda.",
+  differences: (n, role) => `Jawaban ${role} yang berbeda dari unit (${n})`,
+  noDifferences: (role) => `Belum ada jawaban ${role} yang berbeda dari jawaban unit.`,
+  answers: (unit, evaluator) => `Unit: ${unit} → ${evaluator}`,
+  empty: "(kosong)",
+  points: (points) => `${points} poin`,
+  showCell: (cell) => `Tampilkan sel ${cell}`,
+  finalNote: "Nilai akhir mengikuti aturan: per butir jawaban TPN, bila tidak ada TPI, bila tidak ada unit.",
+  actions: "Tindakan tinjauan",
+  catatan: "Tulis Catatan Evaluasi",
+  catatanHint: "Menulis lembar Catatan Evaluasi: per area perbedaan jawaban, temuan dan catatan evaluator, siap dicetak.",
+  catatanDone: "Lembar Catatan Evaluasi telah ditulis.",
+  protect: "Lindungi kolom unit",
+  unprotect: "Buka perlindungan",
+  protectHint: "Memproteksi lembar LKE (tanpa kata sandi) sehingga hanya kolom jawaban dan catatan evaluator yang dapat diisi.",
+  protection: {
+    protected: "Lembar LKE diproteksi; hanya kolom evaluator yang dapat diisi.",
+    unprotected: "Proteksi lembar LKE dibuka.",
+    "already-protected": "Lembar LKE sudah diproteksi oleh pengguna lain; proteksinya tidak diubah.",
+    "not-protected": "Lembar LKE tidak diproteksi.",
+  },
+  running: "Sedang diproses…",
+  failed: "Tindakan tinjauan gagal",
+  logged: (n) => `${n} perubahan jawaban dicatat di log tinjauan workbook.`,
+  logHint: "Setiap perubahan jawaban dan catatan dicatat (peran, butir, dari, ke, waktu) di lembar tersembunyi yang ikut tersimpan di workbook.",
+};

@@ -1,0 +1,126 @@
+// The evaluator mode's effects: the role the pane works in, adding that role's columns where the sheet has
+// none (Excel), protecting the unit's columns, writing Catatan Evaluasi, and logging every answer change
+// between two reads into the workbook's review log. The analysis itself comes from usePane.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { WorkbookGateway } from "../../app/workbookGateway";
+import type { WatchedCell } from "../../domain/review/reviewLog";
+import type { EvaluatorRole } from "../../domain/review/roleColumnsPlan";
+import type { Locale } from "../../i18n/formatNumber";
+import type { PaneRole } from "../../i18n/review.messages";
+import type { PaneSource } from "../paneSource";
+import { toPaneError, type PaneError } from "../state/paneReducer";
+import type { PaneController } from "./usePane";
+
+export type ReviewAction = "columns" | "protect" | "unprotect" | "catatan";
+
+export interface ReviewStatus {
+  state: "idle" | "running" | "done" | "failed";
+  action?: ReviewAction;
+  /** What a finished action did (columns added at, protection outcome). */
+  outcome?: string;
+  error?: PaneError;
+}
+
+export interface ReviewController {
+  role: PaneRole;
+  setRole(role: PaneRole): void;
+  status: ReviewStatus;
+  /** Entries this pane wrote to the review log. */
+  logged: number;
+  /** Where the workbook can take the evaluator's columns, protection and the log (Excel). */
+  addColumns?: () => void;
+  protect?: (on: boolean) => void;
+  writeCatatan?: () => void;
+}
+
+export function useReview(source: PaneSource, pane: PaneController, locale: Locale, now: () => number = Date.now): ReviewController {
+  const [role, setRoleState] = useState<PaneRole>("unit");
+  const [status, setStatus] = useState<ReviewStatus>({ state: "idle" });
+  const [logged, setLogged] = useState(0);
+  const gateway: WorkbookGateway | undefined = source.kind === "excel" ? source.gateway : undefined;
+  const analysis = pane.state.analysis;
+  const { core, dispatch, refresh } = pane;
+  const analysisRef = useRef(analysis);
+  analysisRef.current = analysis;
+  const running = useRef(false);
+
+  const run = useCallback(
+    async (action: ReviewAction, body: () => Promise<string | undefined>) => {
+      if (running.current) return;
+      running.current = true;
+      setStatus({ state: "running", action });
+      try {
+        const outcome = await body();
+        setStatus({ state: "done", action, ...(outcome ? { outcome } : {}) });
+      } catch (e) {
+        setStatus({ state: "failed", action, error: toPaneError(e) });
+      } finally {
+        running.current = false;
+      }
+    },
+    [],
+  );
+
+  const addColumns = useCallback(
+    (evaluator: EvaluatorRole) =>
+      run("columns", async () => {
+        const a = analysisRef.current;
+        if (!gateway || !a || !core) return undefined;
+        const done = await core.startReview(gateway, a, evaluator);
+        if (done === "added") refresh();
+        return done;
+      }),
+    [gateway, core, refresh, run],
+  );
+
+  const setRole = useCallback(
+    (next: PaneRole) => {
+      setRoleState(next);
+      setStatus({ state: "idle" });
+      dispatch({ type: "tabChanged", tab: next === "unit" ? "summary" : "review" });
+      // TPI or TPN in Excel: their columns are added at once where the sheet has none.
+      const a = analysisRef.current;
+      if (next !== "unit" && gateway?.addRoleColumns && a && !a.layout.columns.roles[next]) void addColumns(next);
+    },
+    [gateway, dispatch, addColumns],
+  );
+
+  // The review log: every read compared with the one before; changes logged while the sheet has evaluator columns.
+  const previous = useRef<{ sheet: string; cells: Map<string, WatchedCell> } | undefined>(undefined);
+  useEffect(() => {
+    if (!analysis || !core) return;
+    const cells = core.reviewState(analysis);
+    const before = previous.current;
+    previous.current = { sheet: analysis.sheet.name, cells };
+    if (!before || before.sheet !== analysis.sheet.name || !analysis.review || !gateway?.appendReviewLog) return;
+    core
+      .logReviewChanges(gateway, before.cells, cells, new Date(now()).toISOString())
+      .then((entries) => entries.length > 0 && setLogged((n) => n + entries.length))
+      .catch((e: unknown) => dispatch({ type: "actionFailed", error: toPaneError(e) }));
+  }, [analysis, core, gateway, now, dispatch]);
+
+  return useMemo(() => {
+    const base = { role, setRole, status, logged };
+    if (!gateway?.addRoleColumns || role === "unit") return base;
+    const evaluator = role;
+    return {
+      ...base,
+      addColumns: () => void addColumns(evaluator),
+      ...(gateway.setReviewProtection
+        ? {
+            protect: (on: boolean) =>
+              void run(on ? "protect" : "unprotect", async () => {
+                const a = analysisRef.current;
+                return a && core ? core.protectUnitColumns(gateway, a, evaluator, on) : undefined;
+              }),
+          }
+        : {}),
+      writeCatatan: () =>
+        void run("catatan", async () => {
+          const a = analysisRef.current;
+          if (a && core) await core.writeCatatanEvaluasi(gateway, a, evaluator, { locale, time: new Date(now()).toISOString() });
+          return undefined;
+        }),
+    };
+  }, [role, setRole, status, logged, gateway, addColumns, run, core, locale, now]);
+}

@@ -1,0 +1,56 @@
+// What the Tinjauan panel shows for one evaluator role, from the analysis: pure functions of plain data.
+import { columnLetters } from "../../domain/grid/address";
+import type { LkeAnalysis } from "../../domain/report/analyzeLke";
+import { compareScores, type ScoreComparison } from "../../domain/review/compareScores";
+import type { RoleDifference } from "../../domain/review/reviewRoles";
+import type { EvaluatorRole } from "../../domain/review/roleColumnsPlan";
+import type { LkeScores } from "../../domain/scoring/scoreLke";
+
+export interface ReviewScoreRow extends ScoreComparison {
+  /** The final score (TPN over TPI over the unit, per question). */
+  final: number;
+}
+
+export type ReviewView =
+  | { kind: "no-columns"; role: EvaluatorRole }
+  | {
+      kind: "ready";
+      role: EvaluatorRole;
+      /** The role's columns ("R:T"). */
+      columns: string;
+      /** Questions the role has answered. */
+      answered: number;
+      /** Total, Pengungkit, Hasil and the six areas. */
+      scores: ReviewScoreRow[];
+      /** Indicators whose scores differ, largest difference first. */
+      indicators: ScoreComparison[];
+      /** Questions whose answers differ, by points moved (largest first), each at the evaluator's cell. */
+      differences: RoleDifference[];
+    };
+
+function finalOf(final: LkeScores, c: ScoreComparison): number {
+  if (c.level === "total") return final.total;
+  if (c.level === "component") return c.key === "pengungkit" ? final.pengungkit : final.hasil;
+  if (c.level === "area") return final.areas.find((a) => String(a.no) === c.key)?.total ?? 0;
+  return final.indicators.find((i) => i.code === c.key)?.score ?? 0;
+}
+
+export function reviewView(analysis: LkeAnalysis, role: EvaluatorRole): ReviewView {
+  const cols = analysis.layout.columns.roles[role];
+  const review = analysis.review;
+  const unit = review?.scores.unit;
+  const theirs = review?.scores[role];
+  if (!cols || !review || !unit || !theirs) return { kind: "no-columns", role };
+  const comparison = compareScores(unit, theirs);
+  const last = Math.max(cols.answer, cols.score ?? cols.answer, cols.note ?? cols.answer);
+  return {
+    kind: "ready",
+    role,
+    columns: `${columnLetters(cols.answer)}:${columnLetters(last)}`,
+    answered: review.answered[role] ?? 0,
+    scores: comparison.filter((c) => c.level !== "indicator").map((c) => ({ ...c, final: finalOf(review.final, c) })),
+    indicators: comparison.filter((c) => c.level === "indicator" && c.diff !== 0).sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff)),
+    differences: review.differences[role] ?? [],
+  };
+}
+
