@@ -211,6 +211,45 @@ suite("the task pane in Chromium", () => {
       expect(state.syncs - before).toBeLessThanOrEqual(3); // one read, two for the write
     });
 
+    it("evaluator mode: switching to TPI adds the columns; an evaluator's answer changes the TPI score and appears in the comparison", async () => {
+      await page.getByTestId("role-select").selectOption("tpi");
+      await page.getByTestId("review-scores").waitFor({ timeout: 10_000 });
+      const header = await page.evaluate(() => {
+        const host = (window as unknown as E2EWindow).lkeZiE2E.host!;
+        const grid = (host.workbook.sheet("LKE ZI") as { grid: { values: unknown[][] } }).grid;
+        return grid.values[1]!.slice(17, 20);
+      });
+      expect(header).toEqual(["Jawaban TPI", "Nilai TPI", "Catatan TPI"]);
+      expect(await page.getByTestId("review-evaluator-total").textContent()).toBe("0,00");
+      await shot(page, "tinjauan-kosong");
+
+      // The TPI answers A.I.1.i.a (row 8) "Ya" where the unit now says "Tidak" (the edit above).
+      const expected = await (async () => {
+        const snapshot = await readXlsx(realBytes);
+        const sheet = snapshot.sheets.find((x) => x.name === SHEET)!;
+        const set = (a1: string, v: string) => {
+          const m = /^([A-Z])(\d+)$/.exec(a1)!;
+          (sheet.values[Number(m[2]) - 1] ??= [])[m[1]!.charCodeAt(0) - 65] = v;
+        };
+        Object.entries({ K8: "Tidak", K9: "C", K11: "C", R2: "Jawaban TPI", S2: "Nilai TPI", T2: "Catatan TPI", R8: "Ya" }).forEach(([a1, v]) => set(a1, v));
+        const a = analyzeLke(snapshot, loadModel());
+        if (!("scores" in a) || !a.review) throw new Error("the TPI column is not read");
+        return formatScore(a.review.scores.tpi!.total, "id");
+      })();
+      expect(expected).not.toBe("0,00");
+      await page.evaluate(() => (window as unknown as E2EWindow).lkeZiE2E.host!.userEdit("LKE ZI", "R8", "Ya"));
+      await page.waitForFunction((text) => document.querySelector("[data-testid=review-evaluator-total]")?.textContent === text, expected, { timeout: 10_000 });
+      const differences = page.getByTestId("review-differences");
+      await differences.waitFor();
+      expect(await differences.textContent()).toContain("A.I.1.i.a");
+      await differences.getByRole("button", { name: "Tampilkan sel R8" }).click();
+      await page.waitForFunction(() => (window as unknown as E2EWindow).lkeZiE2E.host?.selection?.address === "R8");
+      await shot(page, "tinjauan");
+      await page.getByTestId("role-select").selectOption("unit");
+      await page.getByRole("tab", { name: "Ringkasan" }).waitFor();
+      expect(errors).toEqual([]);
+    });
+
     it("speaks English when asked, with English number formats", async () => {
       await page.getByRole("combobox", { name: "Bahasa" }).selectOption("en");
       await page.getByRole("tab", { name: "Summary" }).click();
