@@ -5,7 +5,7 @@ export const uiEn: UiMessages = {
   appTitle: "LKE Zona Integritas",
   languageLabel: "Language",
   languages: { id: "Bahasa Indonesia", en: "English" },
-  tabs: { summary: "Summary", findings: "Findings", gaps: "Gaps", guide: "Guide", review: "Review" },
+  tabs: { summary: "Summary", findings: "Findings", gaps: "Gaps", guide: "Guide", review: "Review", rekap: "Recap" },
   status: {
     reading: "Reading the workbook…",
     updating: "Updating the scores…",

@@ -5,7 +5,7 @@ import type { CellActionKind } from "../app/workbookActions";
 import type { Criterion, Target } from "../domain/gaps/predicates";
 import type { Severity } from "../domain/validation/finding";
 
-export type PaneTab = "summary" | "findings" | "gaps" | "guide" | "review";
+export type PaneTab = "summary" | "findings" | "gaps" | "guide" | "review" | "rekap";
 
 export interface UiMessages {
   appTitle: string;
@@ -142,7 +142,7 @@ export const uiId: UiMessages = {
   appTitle: "LKE Zona Integritas",
   languageLabel: "Bahasa",
   languages: { id: "Bahasa Indonesia", en: "English" },
-  tabs: { summary: "Ringkasan", findings: "Temuan", gaps: "Kesenjangan", guide: "Panduan", review: "Tinjauan" },
+  tabs: { summary: "Ringkasan", findings: "Temuan", gaps: "Kesenjangan", guide: "Panduan", review: "Tinjauan", rekap: "Rekap" },
   status: {
     reading: "Membaca workbook…",
     updating: "Memperbarui nilai…",

@@ -24,6 +24,10 @@ function standaloneSource(): PaneSource {
       const gateway = new XlsxGateway(bytes);
       return { gateway, result: () => gateway.result() };
     },
+    recapWorkbook: async (table) => {
+      const { writeRecapTableWorkbook } = await import(/* webpackChunkName: "recap-xlsx" */ "../xlsx/writeRecapWorkbook");
+      return writeRecapTableWorkbook(table);
+    },
     saveFile: (name, bytes) => {
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_MIME }));
       const link = document.createElement("a");

@@ -4,6 +4,7 @@
 // - standalone: an .xlsx the user opens in the browser, read and annotated in memory by the .xlsx gateway
 //   (loaded only when a file is opened) and saved back as a download. Nothing leaves the machine.
 import type { WorkbookGateway } from "../app/workbookGateway";
+import type { RecapTable } from "../domain/aggregate/recapTable";
 
 /** An .xlsx in memory: its gateway, and the bytes with every plan applied. */
 export interface XlsxWorkbook {
@@ -18,6 +19,8 @@ export type PaneSource =
       openXlsx(bytes: Uint8Array): Promise<XlsxWorkbook>;
       /** Hands the user a file (a download in the browser). */
       saveFile(name: string, bytes: Uint8Array): void;
+      /** The coordinator's recap as a new workbook (Rekap Unit and Berkas Bermasalah), written by the .xlsx gateway. */
+      recapWorkbook?(table: RecapTable): Promise<Uint8Array>;
     };
 
 /** "LKE Unit.xlsx" → "LKE Unit (Rekap ZI).xlsx". */

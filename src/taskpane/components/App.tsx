@@ -23,12 +23,14 @@ import {
   DocumentArrowDownRegular,
   FlagRegular,
   FolderOpenRegular,
+  TableAddRegular,
   WrenchRegular,
   EraserRegular,
 } from "@fluentui/react-icons";
 import type { CellActionKind } from "../../app/workbookActions";
 import { lazy, Suspense, useEffect, useMemo, useRef } from "react";
 import type { Locale } from "../../i18n/formatNumber";
+import { rekapMessages } from "../../i18n/rekap.messages";
 import { formatScore, formatTime } from "../../i18n/ui.format";
 import { uiMessages, type PaneTab } from "../../i18n/ui.messages";
 import { usePane, type PaneController, type UsePaneOptions } from "../hooks/usePane";
@@ -45,13 +47,14 @@ const FindingsPanel = lazy(() => loadPanels().then((m) => ({ default: m.Findings
 const GapPanel = lazy(() => loadPanels().then((m) => ({ default: m.GapPanel })));
 const GuidePanel = lazy(() => loadPanels().then((m) => ({ default: m.GuidePanel })));
 const ReviewPanel = lazy(() => loadPanels().then((m) => ({ default: m.ReviewPanel })));
+const RekapPanel = lazy(() => loadPanels().then((m) => ({ default: m.RekapPanel })));
 
 export interface AppProps {
   source: PaneSource;
   options?: UsePaneOptions;
 }
 
-const TABS: PaneTab[] = ["summary", "findings", "gaps", "guide"];
+const TABS: PaneTab[] = ["summary", "findings", "gaps", "guide", "rekap"];
 
 /** The in-workbook actions, in the order a user takes them. */
 const CELL_ACTIONS: Array<[CellActionKind, typeof FlagRegular]> = [
@@ -101,7 +104,7 @@ export function App({ source, options }: AppProps) {
   const ui = useMemo(() => ({ locale: pane.state.locale, t: uiMessages(pane.state.locale) }), [pane.state.locale]);
   return (
     <UiContext.Provider value={ui}>
-      <PaneView pane={pane} mode={source.kind} review={review} />
+      <PaneView pane={pane} mode={source.kind} review={review} source={source} />
     </UiContext.Provider>
   );
 }
@@ -111,13 +114,15 @@ export interface PaneViewProps {
   mode: PaneSource["kind"];
   /** The evaluator mode (role switch, Tinjauan); without it the pane is the unit's. */
   review?: ReviewController;
+  /** Where the workbook comes from: the Rekap tab writes its recap there (or downloads it); without it, no Rekap. */
+  source?: PaneSource;
 }
 
 function errorText(error: PaneError, t: ReturnType<typeof useUi>["t"]): string {
   return t.errors[error.code] ?? t.errors.unknown;
 }
 
-export function PaneView({ pane, mode, review }: PaneViewProps) {
+export function PaneView({ pane, mode, review, source }: PaneViewProps) {
   const styles = useStyles();
   const { t, locale } = useUi();
   const r = reviewMessages(locale);
@@ -389,6 +394,7 @@ export function PaneView({ pane, mode, review }: PaneViewProps) {
                 {...(pane.selectCell ? { onSelectCell: pane.selectCell } : {})}
               />
             ) : null}
+            {state.tab === "rekap" && source ? <RekapPanel source={source} /> : null}
             {state.tab === "review" && reviewed && review ? (
               <ReviewPanel
                 view={reviewed}
@@ -402,6 +408,21 @@ export function PaneView({ pane, mode, review }: PaneViewProps) {
             </Suspense>
           </div>
         </>
+      ) : null}
+
+      {/* The coordinator's recap needs no LKE in this workbook: reachable before (or without) an analysis. */}
+      {!a && source && state.read.status !== "reading" ? (
+        state.tab === "rekap" ? (
+          <Suspense fallback={<Spinner size="tiny" />}>
+            <RekapPanel source={source} />
+          </Suspense>
+        ) : (
+          <div>
+            <Button icon={<TableAddRegular />} onClick={() => dispatch({ type: "tabChanged", tab: "rekap" })}>
+              {rekapMessages(locale).open}
+            </Button>
+          </div>
+        )
       ) : null}
     </main>
   );

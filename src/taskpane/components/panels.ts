@@ -2,4 +2,5 @@
 export { FindingsPanel } from "./FindingsPanel";
 export { GapPanel } from "./GapPanel";
 export { GuidePanel } from "./GuidePanel";
+export { RekapPanel } from "./RekapPanel";
 export { ReviewPanel } from "./ReviewPanel";
