@@ -2,6 +2,7 @@
 // found, or added beside the unit's), protect the unit's columns while reviewing, write `Catatan Evaluasi`,
 // and keep the review log. The unit's cells are never written: every write goes to the role's new columns,
 // the add-in's own sheets, or the sheet's protection.
+import { toA1 } from "../domain/grid/address";
 import type { LkeAnalysis } from "../domain/report/analyzeLke";
 import { buildCatatanEvaluasiPlan } from "../domain/review/catatanEvaluasiPlan";
 import { diffReviewedCells, reviewedCells, type ReviewLogEntry, type WatchedCell } from "../domain/review/reviewLog";
@@ -32,6 +33,16 @@ export async function protectUnitColumns(gateway: WorkbookGateway, analysis: Lke
   const ranges = evaluatorInputRanges(analysis.model, analysis.sheet, analysis.layout, role);
   if (on && ranges.length === 0) throw new GatewayError("role-not-in-sheet", `no ${role} columns to leave open`);
   return needs(gateway.setReviewProtection?.bind(gateway))(analysis.sheet.name, ranges, on);
+}
+
+/** The evaluator's note on one question, in the role's Catatan column (its row: the question's); the cell written. */
+export async function writeEvaluatorNote(gateway: WorkbookGateway, analysis: LkeAnalysis, role: EvaluatorRole, item: string, text: string): Promise<string> {
+  const note = analysis.layout.columns.roles[role]?.note;
+  const row = analysis.layout.rows.questions.get(item);
+  if (note === undefined || row === undefined) throw new GatewayError("role-not-in-sheet", `no ${role} note cell for ${item}`);
+  const cell = toA1(row, note);
+  await needs(gateway.setEvaluatorNote?.bind(gateway))(analysis.sheet.name, cell, text.trim());
+  return cell;
 }
 
 /** Writes (or rewrites) the `Catatan Evaluasi` sheet from the analysis as it is. */

@@ -77,6 +77,8 @@ export interface WorkbookGateway {
   addRoleColumns?(plan: RoleColumnsPlan): Promise<void>;
   /** Protects the LKE sheet with only the evaluator's input cells open (on), or lifts that protection (off). */
   setReviewProtection?(sheet: string, inputRanges: readonly string[], on: boolean): Promise<ProtectionOutcome>;
+  /** Writes an evaluator's note (as text) into one cell of the role's Catatan column. */
+  setEvaluatorNote?(sheet: string, cell: string, text: string): Promise<void>;
   /** Adds entries to the review log that travels with the workbook (a very hidden sheet). */
   appendReviewLog?(entries: readonly ReviewLogEntry[]): Promise<void>;
 }

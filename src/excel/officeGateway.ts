@@ -50,7 +50,7 @@ import type {
 } from "./excelApi";
 import { clearFlagCells, flagCells, repairCells, restoreCells, type CellActionHost } from "./cellActions";
 import { writeRecapSheet } from "./recapWriter";
-import { addRoleColumns, appendReviewLog, setReviewProtection } from "./reviewActions";
+import { addRoleColumns, appendReviewLog, setEvaluatorNote, setReviewProtection } from "./reviewActions";
 import {
   COMMENTS_API,
   excelRun,
@@ -274,6 +274,11 @@ export class OfficeGateway implements WorkbookGateway {
   async setReviewProtection(sheet: string, inputRanges: readonly string[], on: boolean): Promise<ProtectionOutcome> {
     requireExcelApi(this.probe(), MIN_EXCEL_API);
     return this.batch("write", (context) => setReviewProtection(context, sheet, inputRanges, on));
+  }
+
+  async setEvaluatorNote(sheet: string, cell: string, text: string): Promise<void> {
+    requireExcelApi(this.probe(), MIN_EXCEL_API);
+    return this.batch("write", (context) => setEvaluatorNote(context, sheet, cell, text));
   }
 
   async appendReviewLog(entries: readonly ReviewLogEntry[]): Promise<void> {

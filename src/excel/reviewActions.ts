@@ -7,6 +7,8 @@
 // setReviewProtection: TWO syncs. (1) whether the sheet is protected. (2) protect: the evaluator's input cells
 //   unlocked, then the sheet protected without a password (so the unit's columns cannot be typed over by
 //   mistake); unprotect: the sheet unprotected. A sheet protected by someone else is never touched.
+// setEvaluatorNote: TWO syncs. (1) the write guards. (2) the note, as text ("'…"), in its one cell (an
+//   evaluator's cell: open on a sheet protected for the review).
 // appendReviewLog: TWO syncs for a new log (whether the sheet is there; the sheet with its header and rows,
 //   made very hidden), THREE to add to one (its used range is read in a batch of its own: a used range asked
 //   of a null-object sheet is where hosts differ). Every cell is written as text ("'…").
@@ -89,6 +91,15 @@ export async function setReviewProtection(context: RequestContextApi, sheetName:
   }
   await context.sync();
   return on ? "protected" : "unprotected";
+}
+
+export async function setEvaluatorNote(context: RequestContextApi, sheetName: string, cell: string, text: string): Promise<void> {
+  const workbook = context.workbook;
+  queueWriteGuards(workbook);
+  await context.sync();
+  assertWritable(workbook);
+  workbook.worksheets.getItem(sheetName).getRange(cell).values = [[text === "" ? "" : `'${text}`]];
+  await context.sync();
 }
 
 export async function appendReviewLog(context: RequestContextApi, entries: readonly ReviewLogEntry[]): Promise<void> {

@@ -1,7 +1,7 @@
 // From a WritePlan to what Office.js assigns: plain data in and out, no Office types (tested in
 // test/excel/toPlanCells.test.ts). A plan's rows become one rectangle of `formulas` per block of rows:
 // - a string starting with "=" is a formula (the plan's contract) and is written as it is;
-// - any other string is text and is written behind an apostrophe, so Excel stores it as typed and does not
+// - any other string, and a PlanText whatever it starts with, is text and is written behind an apostrophe, so Excel stores it as typed and does not
 //   read "12", "TRUE", "1/2", "-x" or "+62…" as a number, a Boolean, a date or a formula;
 // - numbers and Booleans are written as they are; null and missing cells are written as "" (empty).
 import { columnLetters } from "../domain/grid/address";
@@ -18,6 +18,7 @@ export function toFormulaCell(value: PlanValue | undefined): FormulaCell {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? value : "";
   if (typeof value === "boolean") return value;
+  if (typeof value === "object") return value.text === "" ? "" : `'${value.text}`;
   if (value === "" || value.startsWith("=")) return value;
   return `'${value}`;
 }

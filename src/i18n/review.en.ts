@@ -46,5 +46,10 @@ export const reviewEn: ReviewMessages = {
   running: "Working…",
   failed: "The review action failed",
   logged: (n) => `${n} answer changes recorded in the workbook's review log.`,
+  note: "Note",
+  noteLabel: (role, item) => `${role} note on ${item}`,
+  noteSave: "Save note",
+  noteCancel: "Cancel",
+  noteSaved: (cell) => `Note saved in cell ${cell}.`,
   logHint: "Every change of an answer or note is recorded (role, item, from, to, time) on a hidden sheet saved with the workbook.",
 };

@@ -45,6 +45,11 @@ export interface ReviewMessages {
   failed: string;
   logged: (n: number) => string;
   logHint: string;
+  note: string;
+  noteLabel: (role: string, item: string) => string;
+  noteSave: string;
+  noteCancel: string;
+  noteSaved: (cell: string) => string;
 }
 
 export const reviewId: ReviewMessages = {
@@ -92,5 +97,10 @@ export const reviewId: ReviewMessages = {
   running: "Sedang diproses…",
   failed: "Tindakan tinjauan gagal",
   logged: (n) => `${n} perubahan jawaban dicatat di log tinjauan workbook.`,
+  note: "Catatan",
+  noteLabel: (role, item) => `Catatan ${role} untuk ${item}`,
+  noteSave: "Simpan catatan",
+  noteCancel: "Batal",
+  noteSaved: (cell) => `Catatan disimpan di sel ${cell}.`,
   logHint: "Setiap perubahan jawaban dan catatan dicatat (peran, butir, dari, ke, waktu) di lembar tersembunyi yang ikut tersimpan di workbook.",
 };

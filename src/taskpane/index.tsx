@@ -70,6 +70,7 @@ function officeGateway(): WorkbookGateway {
     writeRecap: async (table) => (await load()).writeRecap(table),
     addRoleColumns: async (plan) => (await load()).addRoleColumns(plan),
     setReviewProtection: async (sheet, ranges, on) => (await load()).setReviewProtection(sheet, ranges, on),
+    setEvaluatorNote: async (sheet, cell, text) => (await load()).setEvaluatorNote(sheet, cell, text),
     appendReviewLog: async (entries) => (await load()).appendReviewLog(entries),
   };
 }

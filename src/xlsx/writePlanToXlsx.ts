@@ -19,6 +19,7 @@ function cellXml(ref: string, v: PlanValue): string {
   if (v === null || v === "") return "";
   if (typeof v === "number") return `<c r="${ref}"><v>${v}</v></c>`;
   if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (typeof v === "object") return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v.text.replace(CONTROL, ""))}</t></is></c>`;
   if (v.startsWith("=")) return `<c r="${ref}"><f>${escapeXml(v.slice(1).replace(CONTROL, ""))}</f></c>`;
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v.replace(CONTROL, ""))}</t></is></c>`;
 }

@@ -28,6 +28,11 @@ describe("toFormulaCell", () => {
     ]);
   });
 
+  it("writes a PlanText as text even where it starts with =", () => {
+    expect(toFormulaCell({ text: "=Bukti tidak lengkap" })).toBe("'=Bukti tidak lengkap");
+    expect(toFormulaCell({ text: "" })).toBe("");
+  });
+
   it("writes null, missing cells and numbers Excel cannot store as empty", () => {
     expect([toFormulaCell(null), toFormulaCell(undefined), toFormulaCell(""), toFormulaCell(NaN), toFormulaCell(Infinity)]).toEqual(["", "", "", "", ""]);
   });

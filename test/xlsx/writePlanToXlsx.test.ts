@@ -33,6 +33,16 @@ async function inputs(): Promise<Array<[string, Uint8Array]>> {
 }
 
 describe("writing the Rekap ZI plan into an .xlsx", () => {
+  it("writes a PlanText as a string, never a formula", async () => {
+    const { bytes } = await generateWorkbook(model, { layout: "kesdm", answers: randomAnswers(model, seededRandom(3), MESSY) });
+    const gateway = new XlsxGateway(bytes);
+    await gateway.applyWritePlan({ sheets: [{ name: "Catatan", rows: [[{ text: "=1+1" }, "=1+1"]], headings: [], columnWidths: [] }], names: [] });
+    const sheet = (await readXlsx(gateway.result())).sheets.find((s) => s.name === "Catatan")!;
+    expect(sheet.values[0]![0]).toBe("=1+1");
+    expect(sheet.formulas[0]?.[0]).toBeUndefined();
+    expect(sheet.formulas[0]?.[1]).toBe("1+1");
+  });
+
   it("keeps every part it does not own byte for byte, and every original sheet identical", async () => {
     for (const [name, before] of await inputs()) {
       const copy = new Uint8Array(before);

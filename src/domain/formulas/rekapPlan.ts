@@ -10,7 +10,17 @@ import type { ModelNode, Question, Thresholds } from "../model/lkeModel";
 
 export const REKAP_SHEET = "Rekap ZI";
 
-export type PlanValue = string | number | boolean | null;
+/** Text that must stay text whatever it starts with: what a user typed ("=…", "+62…", "12"). */
+export interface PlanText {
+  text: string;
+}
+
+/** A planned cell: a string starting with "=" is a formula, any other string is text; user text goes as PlanText. */
+export type PlanValue = string | number | boolean | null | PlanText;
+
+export function planText(text: string): PlanText {
+  return { text };
+}
 
 export interface SheetPlan {
   name: string;

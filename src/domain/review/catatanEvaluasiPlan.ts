@@ -4,7 +4,7 @@
 import { cellText, type SheetGrid } from "../grid/sheetGrid";
 import type { LkeLayout } from "../layout/detectLayout";
 import type { LoadedModel } from "../model/loadModel";
-import type { PlanValue, SheetPlan, WritePlan } from "../formulas/rekapPlan";
+import { planText, type PlanValue, type SheetPlan, type WritePlan } from "../formulas/rekapPlan";
 import type { Finding } from "../validation/finding";
 import { ROLE_LABEL, type EvaluatorRole } from "./roleColumnsPlan";
 import type { RoleReview } from "./reviewRoles";
@@ -25,10 +25,8 @@ export interface CatatanInput {
   time: string;
 }
 
-/** A text that Excel would take for a formula ("=…", "+…", "-…", "@…") is written as text. */
-function asText(text: string): string {
-  return /^[=+\-@]/.test(text) ? `'${text}` : text;
-}
+/** What a user typed or a workbook holds stays text, whatever it starts with. */
+const asText = planText;
 
 interface Group {
   key: string;
@@ -46,7 +44,7 @@ export function buildCatatanEvaluasiPlan(input: CatatanInput): WritePlan {
   };
 
   put([`Catatan Evaluasi Zona Integritas — ${label}`], true);
-  put([`Lembar kerja: ${asText(layout.sheet)}`, "", "", `Disusun: ${input.time}`]);
+  put([`Lembar kerja: ${layout.sheet}`, "", "", `Disusun: ${input.time}`]);
   put([]);
   const unit = review.scores.unit;
   const theirs = review.scores[role];

@@ -9,12 +9,13 @@ import type { ReviewMessages } from "../../i18n/review.messages";
 import type { ReviewController } from "../hooks/useReview";
 import { useUi } from "../hooks/useUi";
 import type { ReviewScoreRow, ReviewView } from "../state/reviewSelectors";
+import { NoteEditor } from "./NoteEditor";
 import { PanelSection } from "./PanelSection";
 
 export interface ReviewPanelProps {
   view: ReviewView;
   r: ReviewMessages;
-  review: Pick<ReviewController, "status" | "logged" | "addColumns" | "protect" | "writeCatatan">;
+  review: Pick<ReviewController, "status" | "logged" | "addColumns" | "protect" | "writeCatatan" | "saveNote">;
   /** Where the workbook is open in Excel. */
   inExcel: boolean;
   onSelectCell?: (cell: string) => void;
@@ -30,6 +31,8 @@ const useStyles = makeStyles({
   changed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   item: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
+  difference: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  saidNote: { color: tokens.colorNeutralForeground2, fontStyle: "italic" },
   note: { color: tokens.colorNeutralForeground3 },
   toolbar: { flexWrap: "wrap", gap: tokens.spacingHorizontalXS, padding: 0 },
 });
@@ -62,7 +65,11 @@ export function ReviewPanel({ view, r, review, inExcel, onSelectCell, errorText 
     ) : status.state === "done" && status.action !== "columns" ? (
       <MessageBar intent="success">
         <MessageBarBody>
-          {status.action === "catatan" ? r.catatanDone : r.protection[(status.outcome ?? "protected") as keyof ReviewMessages["protection"]]}
+          {status.action === "catatan"
+            ? r.catatanDone
+            : status.action === "note"
+              ? r.noteSaved(status.outcome ?? "")
+              : r.protection[(status.outcome ?? "protected") as keyof ReviewMessages["protection"]]}
         </MessageBarBody>
       </MessageBar>
     ) : null;
@@ -145,18 +152,33 @@ export function ReviewPanel({ view, r, review, inExcel, onSelectCell, errorText 
         ) : (
           <ul className={styles.list} data-testid="review-differences">
             {view.differences.map((d) => (
-              <li key={d.item} className={styles.item}>
-                <span>
-                  <Text weight="semibold">{d.item}</Text> <Text>{r.answers(d.unit || r.empty, d.evaluator || r.empty)}</Text>{" "}
-                  <Text className={d.points !== 0 ? styles.changed : styles.note}>{r.points(formatDelta(d.points, locale))}</Text>
-                </span>
-                {onSelectCell ? (
-                  <Button size="small" appearance="subtle" aria-label={r.showCell(d.cell)} onClick={() => onSelectCell(d.cell)}>
-                    {d.cell}
-                  </Button>
-                ) : (
-                  <Text size={200}>{d.cell}</Text>
-                )}
+              <li key={d.item} className={styles.difference}>
+                <div className={styles.item}>
+                  <span>
+                    <Text weight="semibold">{d.item}</Text> <Text>{r.answers(d.unit || r.empty, d.evaluator || r.empty)}</Text>{" "}
+                    <Text className={d.points !== 0 ? styles.changed : styles.note}>{r.points(formatDelta(d.points, locale))}</Text>
+                  </span>
+                  {onSelectCell ? (
+                    <Button size="small" appearance="subtle" aria-label={r.showCell(d.cell)} onClick={() => onSelectCell(d.cell)}>
+                      {d.cell}
+                    </Button>
+                  ) : (
+                    <Text size={200}>{d.cell}</Text>
+                  )}
+                </div>
+                {d.note ? <Text size={200} className={styles.saidNote}>{d.note}</Text> : null}
+                {review.saveNote ? (
+                  <NoteEditor
+                    item={d.item}
+                    note={d.note}
+                    label={r.noteLabel(role, d.item)}
+                    open={r.note}
+                    save={r.noteSave}
+                    cancel={r.noteCancel}
+                    disabled={status.state === "running"}
+                    onSave={(text) => review.saveNote!(d.item, text)}
+                  />
+                ) : null}
               </li>
             ))}
           </ul>

@@ -11,7 +11,7 @@ import type { PaneSource } from "../paneSource";
 import { toPaneError, type PaneError } from "../state/paneReducer";
 import type { PaneController } from "./usePane";
 
-export type ReviewAction = "columns" | "protect" | "unprotect" | "catatan";
+export type ReviewAction = "columns" | "protect" | "unprotect" | "catatan" | "note";
 
 export interface ReviewStatus {
   state: "idle" | "running" | "done" | "failed";
@@ -31,6 +31,8 @@ export interface ReviewController {
   addColumns?: () => void;
   protect?: (on: boolean) => void;
   writeCatatan?: () => void;
+  /** The evaluator's note on a question, into the role's Catatan column. */
+  saveNote?: (item: string, text: string) => void;
 }
 
 export function useReview(source: PaneSource, pane: PaneController, locale: Locale, now: () => number = Date.now): ReviewController {
@@ -115,6 +117,18 @@ export function useReview(source: PaneSource, pane: PaneController, locale: Loca
               }),
           }
         : {}),
+      ...(gateway.setEvaluatorNote
+        ? {
+            saveNote: (item: string, text: string) =>
+              void run("note", async () => {
+                const a = analysisRef.current;
+                if (!a || !core) return undefined;
+                const cell = await core.writeEvaluatorNote(gateway, a, evaluator, item, text);
+                refresh();
+                return cell;
+              }),
+          }
+        : {}),
       writeCatatan: () =>
         void run("catatan", async () => {
           const a = analysisRef.current;
@@ -122,5 +136,5 @@ export function useReview(source: PaneSource, pane: PaneController, locale: Loca
           return undefined;
         }),
     };
-  }, [role, setRole, status, logged, gateway, addColumns, run, core, locale, now]);
+  }, [role, setRole, status, logged, gateway, addColumns, run, core, locale, now, refresh]);
 }

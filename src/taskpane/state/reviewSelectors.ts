@@ -1,5 +1,6 @@
 // What the Tinjauan panel shows for one evaluator role, from the analysis: pure functions of plain data.
 import { columnLetters } from "../../domain/grid/address";
+import { cellText } from "../../domain/grid/sheetGrid";
 import type { LkeAnalysis } from "../../domain/report/analyzeLke";
 import { compareScores, type ScoreComparison } from "../../domain/review/compareScores";
 import type { RoleDifference } from "../../domain/review/reviewRoles";
@@ -24,8 +25,8 @@ export type ReviewView =
       scores: ReviewScoreRow[];
       /** Indicators whose scores differ, largest difference first. */
       indicators: ScoreComparison[];
-      /** Questions whose answers differ, by points moved (largest first), each at the evaluator's cell. */
-      differences: RoleDifference[];
+      /** Questions whose answers differ, by points moved (largest first), each at the evaluator's cell, with the evaluator's note. */
+      differences: Array<RoleDifference & { note: string }>;
     };
 
 function finalOf(final: LkeScores, c: ScoreComparison): number {
@@ -50,7 +51,10 @@ export function reviewView(analysis: LkeAnalysis, role: EvaluatorRole): ReviewVi
     answered: review.answered[role] ?? 0,
     scores: comparison.filter((c) => c.level !== "indicator").map((c) => ({ ...c, final: finalOf(review.final, c) })),
     indicators: comparison.filter((c) => c.level === "indicator" && c.diff !== 0).sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff)),
-    differences: review.differences[role] ?? [],
+    differences: (review.differences[role] ?? []).map((d) => {
+      const row = analysis.layout.rows.questions.get(d.item);
+      return { ...d, note: row === undefined || cols.note === undefined ? "" : cellText(analysis.sheet, row, cols.note).trim() };
+    }),
   };
 }
 

@@ -52,9 +52,20 @@ describe("Tinjauan: the evaluator mode in Excel", () => {
     await waitFor(() => expect(decodeReviewLog(host.workbook.sheet(REVIEW_LOG_SHEET)?.grid.values ?? [])).toEqual([expect.objectContaining({ role: "tpi", item: code, cell, from: "", to: best })]));
     expect(await screen.findByText(/1 perubahan jawaban dicatat/)).toBeTruthy();
 
+    // The evaluator's note, from the pane into the role's Catatan cell, then in Catatan Evaluasi.
+    fireEvent.click(within(differences).getByRole("button", { name: `Catatan TPI untuk ${code}` }));
+    fireEvent.change(within(differences).getByTestId(`note-${code}`), { target: { value: "=Bukti tidak lengkap" } });
+    fireEvent.click(within(differences).getByRole("button", { name: "Simpan catatan" }));
+    const noteCell = toA1(unit.layout.rows.questions.get(code)!, col + 2);
+    expect(await screen.findByText(`Catatan disimpan di sel ${noteCell}.`)).toBeTruthy();
+    expect(sheet.values[unit.layout.rows.questions.get(code)!]![col + 2]).toBe("=Bukti tidak lengkap");
+    expect(await screen.findByText("=Bukti tidak lengkap")).toBeTruthy();
+
     fireEvent.click(screen.getByRole("button", { name: "Tulis Catatan Evaluasi" }));
     expect(await screen.findByText("Lembar Catatan Evaluasi telah ditulis.")).toBeTruthy();
-    expect(host.workbook.sheet(CATATAN_SHEET)!.grid.values.some((r) => r?.[0] === code)).toBe(true);
+    const catatan = host.workbook.sheet(CATATAN_SHEET)!.grid.values;
+    expect(catatan.some((r) => r?.[0] === code)).toBe(true);
+    expect(catatan.some((r) => r?.[2] === "=Bukti tidak lengkap")).toBe(true);
 
     fireEvent.click(screen.getByRole("button", { name: "Lindungi kolom unit" }));
     expect(await screen.findByText(/hanya kolom evaluator yang dapat diisi/)).toBeTruthy();
