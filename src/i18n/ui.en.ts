@@ -31,7 +31,7 @@ export const uiEn: UiMessages = {
     "cell-edit-mode": "Excel is editing a cell; press Enter or Esc and try again.",
     "read-only": "The workbook is open read-only; save a copy and try again.",
     "manual-calculation": "Excel calculates manually; switch to automatic calculation (Formulas → Calculation Options).",
-    "sheet-protected": "The Rekap ZI sheet is protected; unprotect it and try again.",
+    "sheet-protected": "A sheet the add-in must write to is protected (Review → Unprotect Sheet); unprotect it and try again.",
     "workbook-protected": "The workbook structure is protected, so no sheet can be added.",
     "sheet-name-taken": "This workbook already has a “Rekap Unit” sheet of your own; rename it and try again.",
   },

@@ -168,7 +168,7 @@ export const uiId: UiMessages = {
     "cell-edit-mode": "Excel sedang menyunting sel; tekan Enter atau Esc lalu coba lagi.",
     "read-only": "Workbook terbuka hanya-baca; simpan salinannya lalu coba lagi.",
     "manual-calculation": "Perhitungan Excel diatur manual; aktifkan perhitungan otomatis (Rumus → Opsi Perhitungan).",
-    "sheet-protected": "Lembar Rekap ZI diproteksi; buka proteksinya lalu coba lagi.",
+    "sheet-protected": "Lembar yang perlu ditulis diproteksi (Tinjau → Buka Proteksi Lembar); buka proteksinya lalu coba lagi.",
     "workbook-protected": "Struktur workbook diproteksi sehingga lembar baru tidak dapat ditambahkan.",
     "sheet-name-taken": "Workbook ini sudah memiliki lembar “Rekap Unit” milik Anda sendiri; ganti nama lembar itu lalu coba lagi.",
   },
