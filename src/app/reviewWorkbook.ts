@@ -5,7 +5,7 @@
 import { toA1 } from "../domain/grid/address";
 import type { LkeAnalysis } from "../domain/report/analyzeLke";
 import { buildCatatanEvaluasiPlan } from "../domain/review/catatanEvaluasiPlan";
-import { diffReviewedCells, reviewedCells, type ReviewLogEntry, type WatchedCell } from "../domain/review/reviewLog";
+import { baselineFromLog, diffReviewedCells, reviewedCells, type ReviewLogEntry, type WatchedCell } from "../domain/review/reviewLog";
 import { evaluatorInputRanges, planRoleColumns, type EvaluatorRole } from "../domain/review/roleColumnsPlan";
 import { describeFinding } from "../i18n/findingMessages";
 import type { Locale } from "../i18n/formatNumber";
@@ -69,6 +69,11 @@ export async function writeCatatanEvaluasi(
 /** The cells the review log follows, as the analysis read them. */
 export function reviewState(analysis: LkeAnalysis): Map<string, WatchedCell> {
   return reviewedCells(analysis.model, analysis.sheet, analysis.layout);
+}
+
+/** The same cells as the workbook's log last recorded them: the "before" of a pane that has just opened. */
+export function loggedState(analysis: LkeAnalysis): Map<string, WatchedCell> {
+  return baselineFromLog(analysis.reviewLog ?? [], reviewState(analysis));
 }
 
 /** Logs what changed between two reads (nothing when nothing did); the entries written. */

@@ -4,7 +4,7 @@
 export { analyzeWorkbook } from "../app/analyzeWorkbook";
 export { annotateWorkbook } from "../app/annotateWorkbook";
 export { runCellAction } from "../app/workbookActions";
-export { logReviewChanges, protectUnitColumns, reviewState, startReview, writeCatatanEvaluasi, writeEvaluatorNote } from "../app/reviewWorkbook";
+export { loggedState, logReviewChanges, protectUnitColumns, reviewState, startReview, writeCatatanEvaluasi, writeEvaluatorNote } from "../app/reviewWorkbook";
 export { reviewView } from "./state/reviewSelectors";
 export {
   findingsView,

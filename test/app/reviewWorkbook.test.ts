@@ -3,13 +3,13 @@
 // engine, the comparison lists exactly the questions that differ, protection leaves only the evaluator's cells
 // open, Catatan Evaluasi and the review log are written — and the unit's cells never change.
 import { analyzeWorkbook } from "../../src/app/analyzeWorkbook";
-import { logReviewChanges, protectUnitColumns, reviewState, startReview, writeCatatanEvaluasi } from "../../src/app/reviewWorkbook";
+import { loggedState, logReviewChanges, protectUnitColumns, reviewState, startReview, writeCatatanEvaluasi } from "../../src/app/reviewWorkbook";
 import { parseA1, toA1 } from "../../src/domain/grid/address";
 import type { SheetGrid, WorkbookSnapshot } from "../../src/domain/grid/sheetGrid";
 import { loadModel } from "../../src/domain/model/loadModel";
 import type { LkeAnalysis } from "../../src/domain/report/analyzeLke";
 import { CATATAN_SHEET } from "../../src/domain/review/catatanEvaluasiPlan";
-import { decodeReviewLog, REVIEW_LOG_SHEET } from "../../src/domain/review/reviewLog";
+import { decodeReviewLog, diffReviewedCells, REVIEW_LOG_SHEET } from "../../src/domain/review/reviewLog";
 import { roleHeaders, type EvaluatorRole } from "../../src/domain/review/roleColumnsPlan";
 import { scoreItems } from "../../src/domain/scoring/scoreLke";
 import { OfficeGateway } from "../../src/excel/officeGateway";
@@ -225,7 +225,7 @@ describe("evaluator review on the simulated Excel host", () => {
     expect(await logReviewChanges(gateway, reviewState(third), reviewState(third), "x")).toEqual([]);
 
     // Whatever was typed is logged as text, never as a formula.
-    const odd = { time: "t", role: "unit" as const, item: "A.I.1.i.b", cell: "K9", kind: "answer" as const, from: "=1+1", to: "-A" };
+    const odd = { time: "t", role: "unit" as const, item: "A.I.1.i.b", cell: "K1", kind: "answer" as const, from: "=1+1", to: "-A" };
     await gateway.appendReviewLog([odd]);
 
     const log = lkeSheet(host.toSnapshot(), REVIEW_LOG_SHEET);
@@ -233,6 +233,21 @@ describe("evaluator review on the simulated Excel host", () => {
     expect(log.formulas.flat().filter((f) => f !== undefined)).toEqual([]);
     expect(decodeReviewLog(log.values)).toEqual([...logged, ...more.result, odd]);
     expect(more.result).toEqual([expect.objectContaining({ from: "Tidak", to: "Ya", role: "tpi" })]);
+
+    // The pane closed, the workbook saved; someone changes answers; the next pane catches up from the log alone.
+    const otherTpi = toA1(first.layout.rows.questions.get("A.I.1.i.b")!, first.layout.columns.roles.tpi!.answer);
+    const unitCell = toA1(first.layout.rows.questions.get("A.I.1.ii.a")!, first.layout.columns.roles.unit!.answer);
+    host.userEdit(first.sheet.name, tpiCell, "Tidak");
+    host.userEdit(first.sheet.name, otherTpi, "B");
+    host.userEdit(first.sheet.name, unitCell, "C");
+    const reopened = await analyzeWorkbook(gateway);
+    expect(reopened.reviewLog).toHaveLength(4);
+    const caughtUp = diffReviewedCells(loggedState(reopened), reviewState(reopened), "later");
+    // The unit's answer was never logged: taken as it is (its answers came before the review), not as a change.
+    expect(caughtUp.map((e) => [e.cell, e.from, e.to])).toEqual([
+      [tpiCell, "Ya", "Tidak"],
+      [otherTpi, "", "B"],
+    ].sort((x, y) => (parseA1(x[0]!).row - parseA1(y[0]!).row)));
   });
 
   it("property: after every evaluator action the unit's cells are exactly as before", async () => {

@@ -18,6 +18,7 @@ import { checkEvidence } from "../validation/checkEvidence";
 import { checkLayout } from "../validation/checkLayout";
 import type { Finding } from "../validation/finding";
 import { reviewRoles, type RoleReview } from "../review/reviewRoles";
+import { decodeReviewLog, REVIEW_LOG_SHEET, type ReviewLogEntry } from "../review/reviewLog";
 import type { ExcelError } from "../grid/sheetGrid";
 
 export interface AnalyzeOptions extends PredicateOptions {
@@ -42,6 +43,8 @@ export interface LkeAnalysis {
   paths: Record<Target, TargetPath>;
   /** With evaluator columns: scores per role, the final score (TPN > TPI > unit) and the differences. */
   review?: RoleReview;
+  /** The review log the workbook carries (a very hidden sheet), where it has one. */
+  reviewLog?: ReviewLogEntry[];
 }
 
 export type AnalysisFailure = LayoutFailure | { kind: "role-not-in-sheet"; sheet: string; role: Role };
@@ -89,5 +92,11 @@ export function analyzeLke(
   };
   const paths = { wbk: pathToTarget(analysis, "wbk"), wbbm: pathToTarget(analysis, "wbbm") };
   const evaluators = layout.columns.roles.tpi !== undefined || layout.columns.roles.tpn !== undefined;
-  return { ...analysis, paths, ...(evaluators && layout.columns.roles.unit ? { review: reviewRoles(model, sheet, layout) } : {}) };
+  const logSheet = workbook.sheets.find((s) => s.name === REVIEW_LOG_SHEET);
+  return {
+    ...analysis,
+    paths,
+    ...(evaluators && layout.columns.roles.unit ? { review: reviewRoles(model, sheet, layout) } : {}),
+    ...(logSheet ? { reviewLog: decodeReviewLog(logSheet.values) } : {}),
+  };
 }

@@ -92,3 +92,19 @@ export function decodeReviewLog(rows: ReadonlyArray<ReadonlyArray<unknown>>): Re
   }
   return out;
 }
+
+/**
+ * What the log says each cell last held, for a pane that opens on a workbook already under review: an evaluator's
+ * cell never logged was empty when the review began; a unit's cell never logged is taken as it is now (its answers
+ * came before the review). Diffing the cells as they are against this logs what changed while the pane was closed.
+ */
+export function baselineFromLog(entries: readonly ReviewLogEntry[], now: ReadonlyMap<string, WatchedCell>): Map<string, WatchedCell> {
+  const last = new Map<string, string>();
+  for (const e of entries) last.set(e.cell, e.to);
+  const out = new Map<string, WatchedCell>();
+  for (const [cell, c] of now) {
+    const logged = last.get(cell);
+    out.set(cell, { ...c, text: logged ?? (c.role === "unit" ? c.text : "") });
+  }
+  return out;
+}

@@ -87,19 +87,23 @@ export function useReview(source: PaneSource, pane: PaneController, locale: Loca
     [gateway, dispatch, addColumns],
   );
 
-  // The review log: every read compared with the one before; changes logged while the sheet has evaluator columns.
-  const previous = useRef<{ sheet: string; cells: Map<string, WatchedCell> } | undefined>(undefined);
+  // The review log, kept while the pane is in an evaluator's role and the sheet has evaluator columns: every read
+  // compared with the one before; the first (and the first after switching role) with what the workbook's log last
+  // recorded, so changes made while the pane was closed are logged too. The unit's mode never writes the log.
+  const previous = useRef<{ sheet: string; cells: Map<string, WatchedCell>; logging: boolean } | undefined>(undefined);
   useEffect(() => {
     if (!analysis || !core) return;
     const cells = core.reviewState(analysis);
-    const before = previous.current;
-    previous.current = { sheet: analysis.sheet.name, cells };
-    if (!before || before.sheet !== analysis.sheet.name || !analysis.review || !gateway?.appendReviewLog) return;
+    const logging = role !== "unit" && !!analysis.review && !!gateway?.appendReviewLog;
+    const last = previous.current;
+    previous.current = { sheet: analysis.sheet.name, cells, logging };
+    if (!logging || !gateway?.appendReviewLog) return;
+    const before = last && last.logging && last.sheet === analysis.sheet.name ? last.cells : core.loggedState(analysis);
     core
-      .logReviewChanges(gateway, before.cells, cells, new Date(now()).toISOString())
+      .logReviewChanges(gateway, before, cells, new Date(now()).toISOString())
       .then((entries) => entries.length > 0 && setLogged((n) => n + entries.length))
       .catch((e: unknown) => dispatch({ type: "actionFailed", error: toPaneError(e) }));
-  }, [analysis, core, gateway, now, dispatch]);
+  }, [analysis, core, gateway, now, dispatch, role]);
 
   return useMemo(() => {
     const base = { role, setRole, status, logged };

@@ -79,5 +79,12 @@ describe("Tinjauan: the evaluator mode in Excel", () => {
     fireEvent.change(screen.getByTestId("role-select"), { target: { value: "unit" } });
     await waitFor(() => expect(screen.queryByRole("tab", { name: "Tinjauan" })).toBeNull());
     expect(screen.getByTestId("total-value").textContent).toBe(formatScore(unit.scores.total, "id"));
+    // The unit's mode never writes the log, even with evaluator columns in the sheet.
+    const logged = decodeReviewLog(host.workbook.sheet(REVIEW_LOG_SHEET)!.grid.values).length;
+    const reads = host.runs;
+    await act(async () => host.userEdit(unit.sheet.name, cell, ""));
+    await waitFor(() => expect(host.runs).toBeGreaterThan(reads));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(decodeReviewLog(host.workbook.sheet(REVIEW_LOG_SHEET)!.grid.values)).toHaveLength(logged);
   }, 30_000);
 });
