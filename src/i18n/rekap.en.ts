@@ -3,7 +3,6 @@ import type { RekapMessages } from "./rekap.id";
 
 export const rekapEn: RekapMessages = {
   title: "Unit recap",
-  open: "Recap many units’ LKE…",
   intro: "Choose the LKE workbooks of many units (.xlsx). Each file is scored on this computer; files that cannot be used are listed with their reason and never stop the recap.",
   chooseFiles: "Choose LKE files…",
   inputLabel: "LKE files for the recap",

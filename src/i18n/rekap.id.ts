@@ -2,8 +2,6 @@
 // in rekap.en.ts with the same shape. Numbers arrive already formatted (id-ID: 95,71).
 export interface RekapMessages {
   title: string;
-  /** The way to the panel where the workbook holds no LKE. */
-  open: string;
   intro: string;
   chooseFiles: string;
   inputLabel: string;
@@ -35,7 +33,6 @@ export interface RekapMessages {
 
 export const rekapId: RekapMessages = {
   title: "Rekap Unit",
-  open: "Rekap Unit dari banyak LKE…",
   intro: "Pilih workbook LKE dari banyak unit (.xlsx). Setiap berkas dinilai di komputer ini; berkas yang tidak dapat dipakai dicatat beserta alasannya tanpa menghentikan rekap.",
   chooseFiles: "Pilih berkas LKE…",
   inputLabel: "Berkas LKE untuk rekap",

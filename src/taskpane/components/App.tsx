@@ -30,7 +30,6 @@ import {
 import type { CellActionKind } from "../../app/workbookActions";
 import { lazy, Suspense, useEffect, useMemo, useRef } from "react";
 import type { Locale } from "../../i18n/formatNumber";
-import { rekapMessages } from "../../i18n/rekap.messages";
 import { formatScore, formatTime } from "../../i18n/ui.format";
 import { uiMessages, type PaneTab } from "../../i18n/ui.messages";
 import { usePane, type PaneController, type UsePaneOptions } from "../hooks/usePane";
@@ -419,7 +418,7 @@ export function PaneView({ pane, mode, review, source }: PaneViewProps) {
         ) : (
           <div>
             <Button icon={<TableAddRegular />} onClick={() => dispatch({ type: "tabChanged", tab: "rekap" })}>
-              {rekapMessages(locale).open}
+              {t.tabs.rekap}
             </Button>
           </div>
         )

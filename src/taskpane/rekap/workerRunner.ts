@@ -18,7 +18,7 @@ export interface RecapWorkerResponse {
 }
 
 function startWorker(): Worker {
-  return new Worker(new URL("./recapWorker.ts", import.meta.url));
+  return new Worker(new URL(/* webpackChunkName: "rekap-worker" */ "./recapWorker.ts", import.meta.url));
 }
 
 function unusable(file: string, code: "too-large" | "unreadable"): RecapFile {
