@@ -41,7 +41,7 @@ export async function writeRecapTableWorkbook(table: RecapTable): Promise<Uint8A
     headerRow: true,
     style: { theme: RECAP_TABLE_STYLE as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
     columns: RECAP_HEADERS.map((name) => ({ name, filterButton: true })),
-    rows: table.rows.map((r) => r.map((v) => v ?? "")),
+    rows: table.rows.map((r) => r.map((v) => (v === null ? "" : typeof v === "object" ? v.text : v))),
   });
   ws.columns.forEach((c, i) => {
     c.width = RECAP_COLUMN_WIDTHS[i] ?? 12;

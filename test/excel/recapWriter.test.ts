@@ -49,13 +49,26 @@ function cellAsPlanned(grid: SheetGrid, row: number, col: number): unknown {
 function expectCellsOf(sheet: FakeSheet, table: RecapTable): void {
   const planned = recapSheetRows(table);
   const actual = planned.map((row, r) => row.map((_, c) => cellAsPlanned(sheet.grid, r, c)));
-  expect(actual).toEqual(planned.map((row) => row.map((v) => (v === "" ? null : v))));
+  // Text from outside (unit and file names) is written as text: the cell holds it as typed.
+  expect(actual).toEqual(planned.map((row) => row.map((v) => (v === "" ? null : v !== null && typeof v === "object" ? v.text : v))));
   // Nothing below the summary (an earlier, longer recap is gone).
   const used = sheet.grid.values.reduce((last, row, r) => (row?.some((v) => v !== null && v !== undefined) ? r + 1 : last), 0);
   expect(used).toBe(planned.length);
 }
 
 describe("writeRecap on the simulated Excel host", () => {
+  it("writes a unit name that starts with = as text, never as a formula (a workbook is not trusted)", async () => {
+    const name = '=HYPERLINK("http://contoh.invalid","klik")';
+    const table = buildRecapTable([{ file: "=evil.xlsx", summary: randomSummary(seededRandom(4), name) }]);
+    const { host, gateway } = hostWith();
+    await gateway.writeRecap(table);
+    const grid = recapSheet(host).grid;
+    expect([grid.values[1]?.[0], grid.values[1]?.[1]]).toEqual([name, "=evil.xlsx"]);
+    expect([grid.formulas[1]?.[0], grid.formulas[1]?.[1]]).toEqual([undefined, undefined]);
+    const cli = (await readXlsx(await writeRecapWorkbook([{ file: "=evil.xlsx", summary: randomSummary(seededRandom(4), name) }]))).sheets.find((x) => x.name === RECAP_SHEET)!;
+    expect([cli.values[1]?.[0], cli.formulas[1]?.[0]]).toEqual([name, undefined]);
+  });
+
   it.each([3, 300])("writes the table's cells, its Excel table, formats and chart for %i units in two syncs", async (units) => {
     const batch = files(units, units);
     const table = buildRecapTable(batch);

@@ -2,7 +2,7 @@
 // of the sheet the task pane writes into the open workbook (src/excel): the table of units sorted by total
 // (highest first), the summary formulas below it, the two threshold columns the chart's lines read, and the
 // files that were not counted with their reason.
-import type { PlanValue } from "../formulas/rekapPlan";
+import { planText, type PlanValue } from "../formulas/rekapPlan";
 import { columnLetters } from "../grid/address";
 import type { UnmetCriterion } from "../gaps/predicates";
 import type { RecapFile, RecapReason } from "./recapFile";
@@ -100,9 +100,10 @@ export interface RecapTable {
 
 function unitRow(u: RecapUnit): PlanValue[] {
   const s = u.summary;
+  // The unit's name and the file name come from outside: text, even where they start with "=".
   return [
-    s.unit,
-    u.file,
+    planText(s.unit),
+    planText(u.file),
     s.scores.total,
     s.scores.pengungkit,
     s.scores.pemenuhan,

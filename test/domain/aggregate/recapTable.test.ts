@@ -19,9 +19,9 @@ describe("buildRecapTable", () => {
       expect(totals).toEqual(files.filter((f) => f.summary).map((f) => f.summary!.scores.total).sort((a, b) => b - a));
       for (const row of table.rows) {
         expect(row).toHaveLength(RECAP_HEADERS.length);
-        const file = files.find((f) => f.file === row[1])!;
+        const file = files.find((f) => f.file === (row[1] as { text: string }).text)!;
         const s = file.summary!;
-        expect(row[0]).toBe(s.unit);
+        expect(row[0]).toEqual({ text: s.unit });
         expect(row.slice(3, 7)).toEqual([s.scores.pengungkit, s.scores.pemenuhan, s.scores.reform, s.scores.hasil]);
         expect(row.slice(7, 13)).toEqual(s.scores.areas.map((a) => a.total));
         expect(row.slice(13, 15)).toEqual([s.predicates.wbk.eligible ? "Ya" : "Tidak", s.predicates.wbbm.eligible ? "Ya" : "Tidak"]);
