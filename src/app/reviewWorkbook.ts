@@ -4,7 +4,7 @@
 // the add-in's own sheets, or the sheet's protection.
 import { toA1 } from "../domain/grid/address";
 import type { LkeAnalysis } from "../domain/report/analyzeLke";
-import { buildCatatanEvaluasiPlan } from "../domain/review/catatanEvaluasiPlan";
+import { buildCatatanEvaluasiPlan, CATATAN_SHEET, isOwnCatatanSheet } from "../domain/review/catatanEvaluasiPlan";
 import { baselineFromLog, diffReviewedCells, reviewedCells, type ReviewLogEntry, type WatchedCell } from "../domain/review/reviewLog";
 import { evaluatorInputRanges, planRoleColumns, type EvaluatorRole } from "../domain/review/roleColumnsPlan";
 import { describeFinding } from "../i18n/findingMessages";
@@ -53,6 +53,9 @@ export async function writeCatatanEvaluasi(
   options: { locale?: Locale; time: string },
 ): Promise<void> {
   if (!analysis.review || !analysis.layout.columns.roles[role]) throw new GatewayError("role-not-in-sheet", `no ${role} columns`);
+  // A sheet of that name that is not ours (no mark) is the user's: never rewritten.
+  const existing = (await gateway.readWorkbook()).sheets.find((s) => s.name.toLowerCase() === CATATAN_SHEET.toLowerCase());
+  if (existing && !isOwnCatatanSheet(existing)) throw new GatewayError("sheet-name-taken", `"${existing.name}" is the user's own sheet`);
   const plan = buildCatatanEvaluasiPlan({
     model: analysis.model,
     sheet: analysis.sheet,

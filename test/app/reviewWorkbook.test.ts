@@ -201,6 +201,19 @@ describe("evaluator review on the simulated Excel host", () => {
     expect(label).toBe("Total");
     expect(totals.slice(0, 3).map(Number)).toEqual([a.review!.scores.unit!.total, a.review!.scores.tpi!.total, a.review!.final.total]);
     expect(a.review!.scores.tpi!.total).not.toBeCloseTo(a.review!.scores.unit!.total, 6);
+
+    // Ours is rewritten; a sheet of the user's with that name is never touched.
+    await writeCatatanEvaluasi(gateway, a, "tpi", { time: "2026-11-28T11:00:00.000Z" });
+    expect(lkeSheet(host.toSnapshot(), CATATAN_SHEET).values[1]?.[3]).toBe("Disusun: 2026-11-28T11:00:00.000Z");
+    const theirs = await open("portalrb-jawaban", unit);
+    await theirs.host.run(async (context) => {
+      context.workbook.worksheets.add(CATATAN_SHEET).getRange("A1").values = [["catatan saya sendiri"]];
+      await context.sync();
+    });
+    const before = theirs.host.toSnapshot();
+    const b = await analyzeWorkbook(theirs.gateway);
+    await expect(writeCatatanEvaluasi(theirs.gateway, b, "tpi", { time: "t" })).rejects.toMatchObject({ code: "sheet-name-taken" });
+    expect(theirs.host.toSnapshot()).toEqual(before);
   });
 
   it("logs who changed which answer into a very hidden sheet that round-trips", async () => {

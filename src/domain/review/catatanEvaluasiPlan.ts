@@ -12,6 +12,18 @@ import { toA1 } from "../grid/address";
 
 export const CATATAN_SHEET = "Catatan Evaluasi";
 
+/** What tells our Catatan Evaluasi from a sheet of the user's with the same name: only ours is ever rewritten. */
+export const CATATAN_OWNER_MARK = {
+  row: 0,
+  col: 7,
+  text: "Catatan Evaluasi ditulis oleh add-in LKE ZI; lembar ini ditulis ulang setiap kali catatan ditulis.",
+} as const;
+
+/** Whether `sheet` (a sheet named Catatan Evaluasi) is the add-in's own, to rewrite. */
+export function isOwnCatatanSheet(sheet: SheetGrid): boolean {
+  return cellText(sheet, CATATAN_OWNER_MARK.row, CATATAN_OWNER_MARK.col) === CATATAN_OWNER_MARK.text;
+}
+
 export interface CatatanInput {
   model: LoadedModel;
   sheet: SheetGrid;
@@ -43,7 +55,7 @@ export function buildCatatanEvaluasiPlan(input: CatatanInput): WritePlan {
     if (heading) headings.push(`A${rows.length}`);
   };
 
-  put([`Catatan Evaluasi Zona Integritas — ${label}`], true);
+  put([`Catatan Evaluasi Zona Integritas — ${label}`, null, null, null, null, null, null, CATATAN_OWNER_MARK.text], true);
   put([`Lembar kerja: ${layout.sheet}`, "", "", `Disusun: ${input.time}`]);
   put([]);
   const unit = review.scores.unit;
