@@ -4,6 +4,7 @@ import { parseArgs, UsageError, type FlagSpec } from "./args";
 import { AGGREGATE_FLAGS, aggregateCommand } from "./commands/aggregate";
 import { ANNOTATE_FLAGS, annotateCommand } from "./commands/annotate";
 import { REPORT_FLAGS, reportCommand } from "./commands/report";
+import { REVIEW_FLAGS, reviewCommand } from "./commands/review";
 import { EXIT } from "./exitCodes";
 import { inputErrorMessage } from "./inputError";
 import type { CliIo } from "./io";
@@ -12,12 +13,14 @@ const USAGE = `Penggunaan / usage:
   lke-zi report <berkas.xlsx> [--json] [--role unit|tpi|tpn] [--fail-on error|warning] [--lang id|en] [--prior-wbk] [--check-links]
   lke-zi annotate <masuk.xlsx> -o <keluar.xlsx> [--role unit|tpi]
   lke-zi aggregate <berkas-atau-folder>... -o <rekap.xlsx> [--json] [--threads N]
+  lke-zi review <masuk.xlsx> --role tpi|tpn -o <keluar.xlsx> [--catatan] [--json]
 `;
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   report: reportCommand,
   annotate: annotateCommand,
   aggregate: aggregateCommand,
+  review: reviewCommand,
 };
 
 /** The flags of each command, to tell its file argument from the values of its flags ("--role tpi x.xlsx"). */
@@ -25,6 +28,7 @@ const COMMAND_FLAGS: Record<string, Record<string, FlagSpec>> = {
   report: REPORT_FLAGS,
   annotate: ANNOTATE_FLAGS,
   aggregate: AGGREGATE_FLAGS,
+  review: REVIEW_FLAGS,
 };
 
 function inputFileOf(name: string, argv: readonly string[]): string {

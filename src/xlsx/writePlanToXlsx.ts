@@ -1,28 +1,15 @@
 // Writes a WritePlan into a copy of an .xlsx: our sheets become new (or replaced) worksheet parts, our names
 // enter workbook.xml, and every other part of the file stays byte for byte what it was.
 import { columnLetters } from "../domain/grid/address";
-import type { PlanValue, SheetPlan, WritePlan } from "../domain/formulas/rekapPlan";
+import type { SheetPlan, WritePlan } from "../domain/formulas/rekapPlan";
 import { GatewayError } from "../app/gatewayError";
 import { patchZip, readZipText, type ZipEdit } from "./patchZip";
+import { calculateOnLoad, cellXml, escapeXml, parseSheets, partName, relTarget } from "./workbookParts";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_TYPE = `${REL_NS}/worksheet`;
 const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
-
-const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-// XML 1.0 cannot carry most control characters; drop them from text we write.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
-
-function cellXml(ref: string, v: PlanValue): string {
-  if (v === null || v === "") return "";
-  if (typeof v === "number") return `<c r="${ref}"><v>${v}</v></c>`;
-  if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
-  if (typeof v === "object") return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v.text.replace(CONTROL, ""))}</t></is></c>`;
-  if (v.startsWith("=")) return `<c r="${ref}"><f>${escapeXml(v.slice(1).replace(CONTROL, ""))}</f></c>`;
-  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(v.replace(CONTROL, ""))}</t></is></c>`;
-}
 
 export function sheetXml(plan: SheetPlan): string {
   const cols = plan.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
@@ -33,37 +20,6 @@ export function sheetXml(plan: SheetPlan): string {
     })
     .join("");
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ""}<sheetData>${rows}</sheetData></worksheet>`;
-}
-
-interface SheetEntry {
-  name: string;
-  sheetId: number;
-  rid: string;
-}
-
-function parseSheets(workbookXml: string): SheetEntry[] {
-  const out: SheetEntry[] = [];
-  for (const m of workbookXml.matchAll(/<sheet\b([^>]*)\/?>/g)) {
-    const attrs = m[1]!;
-    const name = /\bname="([^"]*)"/.exec(attrs)?.[1];
-    const sheetId = Number(/\bsheetId="(\d+)"/.exec(attrs)?.[1]);
-    const rid = /\br:id="([^"]*)"/.exec(attrs)?.[1] ?? /\b\w+:id="([^"]*)"/.exec(attrs)?.[1];
-    if (name !== undefined && rid) out.push({ name: unescapeXml(name), sheetId, rid });
-  }
-  return out;
-}
-
-const unescapeXml = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
-
-function relTarget(relsXml: string, rid: string): string | undefined {
-  for (const m of relsXml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
-    if (new RegExp(`\\bId="${rid}"`).test(m[1]!)) return /\bTarget="([^"]*)"/.exec(m[1]!)?.[1];
-  }
-  return undefined;
-}
-
-function partName(target: string): string {
-  return target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
 }
 
 /** Returns a new .xlsx with the plan written; the input bytes are not modified. */
@@ -110,15 +66,7 @@ export function writePlanToXlsx(bytes: Uint8Array, plan: WritePlan): Uint8Array 
   if (/<definedNames\s*\/>/.test(workbook)) workbook = workbook.replace(/<definedNames\s*\/>/, `<definedNames>${namesXml}</definedNames>`);
   else if (workbook.includes("</definedNames>")) workbook = workbook.replace("</definedNames>", `${namesXml}</definedNames>`);
   else workbook = workbook.replace("</sheets>", `</sheets><definedNames>${namesXml}</definedNames>`);
-  // New formulas carry no cached result: ask the application to calculate everything when the file opens.
-  if (/<calcPr\b/.test(workbook)) {
-    workbook = workbook.replace(/<calcPr\b([^>]*?)(\/?)>/, (_all, attrs: string, close: string) => {
-      const kept = attrs.replace(/\sfullCalcOnLoad="[^"]*"/, "");
-      return `<calcPr${kept} fullCalcOnLoad="1"${close}>`;
-    });
-  } else {
-    workbook = workbook.replace(/(<\/definedNames>)/, `$1<calcPr fullCalcOnLoad="1"/>`);
-  }
+  workbook = calculateOnLoad(workbook);
 
   const enc = new TextEncoder();
   edits.push({ name: "xl/workbook.xml", data: enc.encode(workbook) }, { name: "xl/_rels/workbook.xml.rels", data: enc.encode(rels) }, { name: "[Content_Types].xml", data: enc.encode(types) });

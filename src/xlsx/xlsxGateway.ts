@@ -3,6 +3,8 @@
 import type { WritePlan } from "../domain/formulas/rekapPlan";
 import type { WorkbookSnapshot } from "../domain/grid/sheetGrid";
 import type { WorkbookGateway } from "../app/workbookGateway";
+import type { RoleColumnsPlan } from "../domain/review/roleColumnsPlan";
+import { addRoleColumnsToXlsx } from "./addRoleColumnsToXlsx";
 import { readXlsx } from "./readXlsx";
 import { writePlanToXlsx } from "./writePlanToXlsx";
 
@@ -11,12 +13,18 @@ export class XlsxGateway implements WorkbookGateway {
 
   constructor(private readonly bytes: Uint8Array) {}
 
+  /** The workbook as written so far (the original until something is written). */
   readWorkbook(): Promise<WorkbookSnapshot> {
-    return readXlsx(this.bytes);
+    return readXlsx(this.written ?? this.bytes);
   }
 
   async applyWritePlan(plan: WritePlan): Promise<void> {
     this.written = writePlanToXlsx(this.written ?? this.bytes, plan);
+  }
+
+  /** An evaluator's columns beside the LKE, in the copy (the pane's evaluator mode, `lke-zi review`). */
+  async addRoleColumns(plan: RoleColumnsPlan): Promise<void> {
+    this.written = addRoleColumnsToXlsx(this.written ?? this.bytes, plan);
   }
 
   /** The workbook with every applied plan; the original bytes when nothing was written. */

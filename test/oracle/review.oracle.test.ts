@@ -1,11 +1,10 @@
 // An evaluator's columns as the add-in plans them (planRoleColumns: the template's formulas pointed at the
-// evaluator's answers), written into generated workbooks of every layout with random evaluator answers, then
-// recalculated by LibreOffice: every Nilai cell of the role must equal the engine's reading of those answers,
+// evaluator's answers), written by the .xlsx gateway into generated workbooks of every layout with random
+// evaluator answers, then recalculated by LibreOffice: every Nilai cell of the role must equal the engine's reading of those answers,
 // and on well-kept answers the role's regulation score must equal the sheet's total.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import ExcelJS from "exceljs";
 import { parseA1, toA1 } from "../../src/domain/grid/address";
 import { cellValue, isExcelError, type CellValue, type WorkbookSnapshot } from "../../src/domain/grid/sheetGrid";
 import { templateCells } from "../../src/domain/formulas/templateCells";
@@ -13,6 +12,10 @@ import { loadModel } from "../../src/domain/model/loadModel";
 import { analyzeLke, type LkeAnalysis } from "../../src/domain/report/analyzeLke";
 import { planRoleColumns, type EvaluatorRole } from "../../src/domain/review/roleColumnsPlan";
 import { readXlsx } from "../../src/xlsx/readXlsx";
+import { patchZip, readZipText } from "../../src/xlsx/patchZip";
+import { putCells, type NewCell } from "../../src/xlsx/sheetXmlEdit";
+import { cellXml, parseSheets, partName, relTarget } from "../../src/xlsx/workbookParts";
+import { XlsxGateway } from "../../src/xlsx/xlsxGateway";
 import { generateWorkbook, type GeneratedLayout } from "../support/generator/generateWorkbook";
 import { seededRandom } from "../support/generator/random";
 import { consistentAnswers, MESSY, randomAnswers, type AnswerSet } from "../support/generator/randomAnswers";
@@ -42,24 +45,32 @@ function differs(engine: CellValue, lo: CellValue): boolean {
   return (engine ?? "") !== (lo ?? "");
 }
 
-/** The plan's cells and the evaluator's answers written into the workbook, as Excel would hold them. */
+/**
+ * The plan written by the .xlsx gateway (as `lke-zi review` does), then the evaluator's answers typed into the
+ * copy's new cells by the same sheet-XML edit: every byte LibreOffice reads is ours, no other writer in between.
+ */
 async function withEvaluator(bytes: Uint8Array, a: LkeAnalysis, role: EvaluatorRole, answers: AnswerSet): Promise<Uint8Array> {
   const plan = planRoleColumns(model, a.sheet, a.layout, role)!;
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  const ws = wb.getWorksheet(a.sheet.name)!;
-  const formulaCells = new Set<string>();
-  for (const c of plan.cells) {
-    ws.getCell(c.cell).value = c.value.startsWith("=") ? { formula: c.value.slice(1) } : c.value;
-    if (c.value.startsWith("=")) formulaCells.add(c.cell);
-  }
+  const gateway = new XlsxGateway(bytes);
+  await gateway.addRoleColumns(plan);
+  const copy = gateway.result();
+  const formulaCells = new Set(plan.cells.map((c) => c.cell));
+  const typed: NewCell[] = [];
   for (const [key, value] of answers) {
     const row = key.includes("#") ? a.layout.rows.counts.get(key) : a.layout.rows.questions.get(key);
     if (row === undefined || value === null || typeof value === "object") continue;
     const cell = toA1(row, plan.columns.answer);
-    if (!formulaCells.has(cell)) ws.getCell(cell).value = value;
+    if (!formulaCells.has(cell)) typed.push({ ref: cell, xml: cellXml(cell, typeof value === "string" ? { text: value } : value) });
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  const part = sheetPart(copy, a.sheet.name);
+  return patchZip(copy, [{ name: part, data: new TextEncoder().encode(putCells(readZipText(copy, part)!, typed)) }]);
+}
+
+/** The part that holds a sheet ("xl/worksheets/sheet1.xml"). */
+function sheetPart(bytes: Uint8Array, name: string): string {
+  const workbook = readZipText(bytes, "xl/workbook.xml")!;
+  const entry = parseSheets(workbook).find((s) => s.name === name)!;
+  return partName(relTarget(readZipText(bytes, "xl/_rels/workbook.xml.rels")!, entry.rid)!);
 }
 
 function loAt(lo: WorkbookSnapshot, sheet: string, a1: string): CellValue {
