@@ -99,7 +99,7 @@ const useStyles = makeStyles({
 /** The pane with its own state and effects, for a workbook source. */
 export function App({ source, options }: AppProps) {
   const pane = usePane(source, options);
-  const review = useReview(source, pane, pane.state.locale, options?.now);
+  const review = useReview(pane, pane.state.locale, options?.now);
   const ui = useMemo(() => ({ locale: pane.state.locale, t: uiMessages(pane.state.locale) }), [pane.state.locale]);
   return (
     <UiContext.Provider value={ui}>

@@ -31,6 +31,13 @@ export interface PaneController {
   showFinding(finding: Finding): void;
   /** Selects a cell of the LKE sheet in Excel, where the pane can. */
   selectCell?: (cell: string) => void;
+  /** The workbook's gateway as it is now (Excel's, or the open file's in the standalone mode), for what it can do. */
+  gateway: WorkbookGateway | undefined;
+  /**
+   * Runs a write on the workbook, then reads it again. Standalone: on the open file's working copy, which the
+   * download then starts from (so evaluator columns and Catatan Evaluasi travel with it).
+   */
+  withWorkbook<T>(action: (gateway: WorkbookGateway) => Promise<T>): Promise<T>;
 }
 
 export interface UsePaneOptions {
@@ -185,6 +192,26 @@ export function usePane(source: PaneSource, options: UsePaneOptions = {}): PaneC
     }
   }, [source]);
 
+  const withWorkbook = useCallback(
+    async <T,>(action: (gateway: WorkbookGateway) => Promise<T>): Promise<T> => {
+      const working = bytesRef.current;
+      if (source.kind === "standalone" && working) {
+        const workbook = await source.openXlsx(working.bytes);
+        const result = await action(workbook.gateway);
+        bytesRef.current = { name: working.name, bytes: workbook.result() };
+        gatewayRef.current = (await source.openXlsx(bytesRef.current.bytes)).gateway;
+        await analyze();
+        return result;
+      }
+      const gateway = gatewayRef.current;
+      if (!gateway) throw new Error("no workbook is open");
+      const result = await action(gateway);
+      await analyze();
+      return result;
+    },
+    [source, analyze],
+  );
+
   const selectCell = useCallback((cell: string) => {
     const gateway = gatewayRef.current;
     const analysis = analysisRef.current;
@@ -201,7 +228,7 @@ export function usePane(source: PaneSource, options: UsePaneOptions = {}): PaneC
   }, []);
 
   return useMemo(() => {
-    const base = { state, core, dispatch, refresh, showFinding };
+    const base = { state, core, dispatch, refresh, showFinding, gateway: gatewayRef.current, withWorkbook };
     if (source.kind === "excel") {
       return {
         ...base,
@@ -214,5 +241,5 @@ export function usePane(source: PaneSource, options: UsePaneOptions = {}): PaneC
       };
     }
     return { ...base, openFile: (file: Blob & { name: string }) => void openFile(file), download: () => void download() };
-  }, [state, core, refresh, showFinding, source, annotate, selectCell, cellAction, openFile, download]);
+  }, [state, core, refresh, showFinding, withWorkbook, source, annotate, selectCell, cellAction, openFile, download]);
 }

@@ -7,7 +7,6 @@ import type { WatchedCell } from "../../domain/review/reviewLog";
 import type { EvaluatorRole } from "../../domain/review/roleColumnsPlan";
 import type { Locale } from "../../i18n/formatNumber";
 import type { PaneRole } from "../../i18n/review.messages";
-import type { PaneSource } from "../paneSource";
 import { toPaneError, type PaneError } from "../state/paneReducer";
 import type { PaneController } from "./usePane";
 
@@ -35,13 +34,14 @@ export interface ReviewController {
   saveNote?: (item: string, text: string) => void;
 }
 
-export function useReview(source: PaneSource, pane: PaneController, locale: Locale, now: () => number = Date.now): ReviewController {
+export function useReview(pane: PaneController, locale: Locale, now: () => number = Date.now): ReviewController {
   const [role, setRoleState] = useState<PaneRole>("unit");
   const [status, setStatus] = useState<ReviewStatus>({ state: "idle" });
   const [logged, setLogged] = useState(0);
-  const gateway: WorkbookGateway | undefined = source.kind === "excel" ? source.gateway : undefined;
+  // What the workbook can take: Excel's gateway all of it; an .xlsx opened in the browser columns and sheets only.
+  const gateway: WorkbookGateway | undefined = pane.gateway;
   const analysis = pane.state.analysis;
-  const { core, dispatch, refresh } = pane;
+  const { core, dispatch, withWorkbook } = pane;
   const analysisRef = useRef(analysis);
   analysisRef.current = analysis;
   const running = useRef(false);
@@ -67,12 +67,10 @@ export function useReview(source: PaneSource, pane: PaneController, locale: Loca
     (evaluator: EvaluatorRole) =>
       run("columns", async () => {
         const a = analysisRef.current;
-        if (!gateway || !a || !core) return undefined;
-        const done = await core.startReview(gateway, a, evaluator);
-        if (done === "added") refresh();
-        return done;
+        if (!a || !core) return undefined;
+        return withWorkbook((g) => core.startReview(g, a, evaluator));
       }),
-    [gateway, core, refresh, run],
+    [core, withWorkbook, run],
   );
 
   const setRole = useCallback(
@@ -80,7 +78,7 @@ export function useReview(source: PaneSource, pane: PaneController, locale: Loca
       setRoleState(next);
       setStatus({ state: "idle" });
       dispatch({ type: "tabChanged", tab: next === "unit" ? "summary" : "review" });
-      // TPI or TPN in Excel: their columns are added at once where the sheet has none.
+      // TPI or TPN: their columns are added at once where the sheet has none (in the standalone mode, to the copy).
       const a = analysisRef.current;
       if (next !== "unit" && gateway?.addRoleColumns && a && !a.layout.columns.roles[next]) void addColumns(next);
     },
@@ -127,18 +125,16 @@ export function useReview(source: PaneSource, pane: PaneController, locale: Loca
               void run("note", async () => {
                 const a = analysisRef.current;
                 if (!a || !core) return undefined;
-                const cell = await core.writeEvaluatorNote(gateway, a, evaluator, item, text);
-                refresh();
-                return cell;
+                return withWorkbook((g) => core.writeEvaluatorNote(g, a, evaluator, item, text));
               }),
           }
         : {}),
       writeCatatan: () =>
         void run("catatan", async () => {
           const a = analysisRef.current;
-          if (a && core) await core.writeCatatanEvaluasi(gateway, a, evaluator, { locale, time: new Date(now()).toISOString() });
+          if (a && core) await withWorkbook((g) => core.writeCatatanEvaluasi(g, a, evaluator, { locale, time: new Date(now()).toISOString() }));
           return undefined;
         }),
     };
-  }, [role, setRole, status, logged, gateway, addColumns, run, core, locale, now, refresh]);
+  }, [role, setRole, status, logged, gateway, addColumns, run, core, locale, now, withWorkbook]);
 }

@@ -12,6 +12,7 @@ import { OfficePaneGateway } from "../../../src/excel/officePaneGateway";
 import { formatScore } from "../../../src/i18n/formatNumber";
 import { App } from "../../../src/taskpane/components/App";
 import { readXlsx } from "../../../src/xlsx/readXlsx";
+import { XlsxGateway } from "../../../src/xlsx/xlsxGateway";
 import { FakeExcelHost } from "../../support/fakeExcel/fakeExcelHost";
 import { bundledAnalysis, bundledBytes } from "../support/fixtures";
 
@@ -86,5 +87,42 @@ describe("Tinjauan: the evaluator mode in Excel", () => {
     await waitFor(() => expect(host.runs).toBeGreaterThan(reads));
     await new Promise((r) => setTimeout(r, 100));
     expect(decodeReviewLog(host.workbook.sheet(REVIEW_LOG_SHEET)!.grid.values)).toHaveLength(logged);
+  }, 30_000);
+});
+
+describe("Tinjauan in the standalone mode (an .xlsx opened in the browser)", () => {
+  it("adds the TPI columns to the working copy, writes Catatan Evaluasi, and the download carries both", async () => {
+    const saveFile = jest.fn();
+    const render2 = render(
+      <FluentProvider theme={webLightTheme}>
+        <App
+          source={{
+            kind: "standalone",
+            openXlsx: async (bytes) => {
+              const gateway = new XlsxGateway(bytes);
+              return { gateway, result: () => gateway.result() };
+            },
+            saveFile,
+          }}
+        />
+      </FluentProvider>,
+    );
+    fireEvent.change(screen.getByTestId("file-input"), { target: { files: [new File([bundledBytes() as BlobPart], "unit.xlsx")] } });
+    await screen.findByTestId("total-value", {}, { timeout: 10_000 });
+    fireEvent.change(screen.getByTestId("role-select"), { target: { value: "tpn" } });
+    await screen.findByTestId("review-scores", {}, { timeout: 10_000 });
+    expect(screen.getByText("TPN belum menjawab satu butir pun.")).toBeTruthy();
+    // What Excel alone can do is not offered: protection, notes from the pane.
+    expect(screen.queryByRole("button", { name: "Lindungi kolom unit" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Tulis Catatan Evaluasi" }));
+    expect(await screen.findByText("Lembar Catatan Evaluasi telah ditulis.")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Unduh salinan dengan Rekap ZI" }));
+    await waitFor(() => expect(saveFile).toHaveBeenCalledTimes(1));
+    const copy = await readXlsx((saveFile.mock.calls[0] as [string, Uint8Array])[1]);
+    expect(copy.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["LKE ZI", CATATAN_SHEET, "Rekap ZI"]));
+    const lke = copy.sheets.find((s) => s.name === "LKE ZI")!;
+    expect(lke.values[1]!.slice(17, 20)).toEqual(["Jawaban TPN", "Nilai TPN", "Catatan TPN"]);
+    expect(await axe(render2.container)).toHaveNoViolations();
   }, 30_000);
 });
