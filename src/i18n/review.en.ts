@@ -9,7 +9,6 @@ export const reviewEn: ReviewMessages = {
   adding: (role) => `Adding the ${role} columns…`,
   added: (role, columns) => `${role} Jawaban, Nilai and Catatan columns added at ${columns}; their answers start empty.`,
   missing: (role) => `The LKE sheet has no ${role} columns yet.`,
-  missingStandalone: (role) => `${role} columns are added when the LKE is open in Excel; here only existing columns are read.`,
   addColumns: (role) => `Add ${role} columns`,
   notStarted: (role) => `${role} has not answered any question yet.`,
   scores: "Scores by role",

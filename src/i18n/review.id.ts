@@ -12,7 +12,6 @@ export interface ReviewMessages {
   adding: (role: string) => string;
   added: (role: string, columns: string) => string;
   missing: (role: string) => string;
-  missingStandalone: (role: string) => string;
   addColumns: (role: string) => string;
   notStarted: (role: string) => string;
   scores: string;
@@ -60,7 +59,6 @@ export const reviewId: ReviewMessages = {
   adding: (role) => `Menambahkan kolom ${role}…`,
   added: (role, columns) => `Kolom Jawaban, Nilai dan Catatan ${role} ditambahkan di ${columns}; jawabannya masih kosong.`,
   missing: (role) => `Lembar LKE belum memiliki kolom ${role}.`,
-  missingStandalone: (role) => `Kolom ${role} ditambahkan saat LKE dibuka di Excel; di sini hanya kolom yang sudah ada yang dibaca.`,
   addColumns: (role) => `Tambah kolom ${role}`,
   notStarted: (role) => `${role} belum menjawab satu butir pun.`,
   scores: "Nilai per peran",

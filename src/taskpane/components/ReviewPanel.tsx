@@ -85,11 +85,7 @@ export function ReviewPanel({ view, r, review, inExcel, onSelectCell, errorText 
               {r.addColumns(role)}
             </Button>
           </div>
-        ) : (
-          <Text size={200} className={styles.note}>
-            {inExcel ? r.missing(role) : r.missingStandalone(role)}
-          </Text>
-        )}
+        ) : null}
       </div>
     );
   }
