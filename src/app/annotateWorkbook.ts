@@ -1,16 +1,21 @@
 // The use case behind `lke-zi annotate` and the pane's "Hitung di workbook": the Rekap ZI sheet and the ZI_* names,
 // live formulas over the LKE sheet, written through whichever gateway holds the workbook.
-import { buildRekapPlan, type WritePlan } from "../domain/formulas/rekapPlan";
+import { buildRekapPlan, isOwnRekapSheet, priorWbkOf, REKAP_SHEET, type WritePlan } from "../domain/formulas/rekapPlan";
 import type { LkeAnalysis } from "../domain/report/analyzeLke";
-import { analyzeWorkbook, type AnalyzeWorkbookOptions } from "./analyzeWorkbook";
+import { analyzeSnapshot, type AnalyzeWorkbookOptions } from "./analyzeWorkbook";
+import { GatewayError } from "./gatewayError";
 import type { WorkbookGateway } from "./workbookGateway";
 
 export async function annotateWorkbook(
   gateway: WorkbookGateway,
   options: AnalyzeWorkbookOptions = {},
 ): Promise<{ analysis: LkeAnalysis; plan: WritePlan }> {
-  const analysis = await analyzeWorkbook(gateway, options);
-  const plan = buildRekapPlan(analysis.model, analysis.sheet, analysis.layout, analysis.role);
+  const snapshot = await gateway.readWorkbook();
+  const analysis = analyzeSnapshot(snapshot, options);
+  // Ours is rewritten, keeping what the user set in it (prior WBK); a sheet of the user's with that name is refused.
+  const existing = snapshot.sheets.find((s) => s.name.toLowerCase() === REKAP_SHEET.toLowerCase());
+  if (existing && !isOwnRekapSheet(existing)) throw new GatewayError("sheet-name-taken", `"${existing.name}" is the user's own sheet`);
+  const plan = buildRekapPlan(analysis.model, analysis.sheet, analysis.layout, analysis.role, { priorWbk: priorWbkOf(existing) });
   await gateway.applyWritePlan(plan);
   return { analysis, plan };
 }

@@ -33,7 +33,7 @@ export const uiEn: UiMessages = {
     "manual-calculation": "Excel calculates manually; switch to automatic calculation (Formulas → Calculation Options).",
     "sheet-protected": "A sheet the add-in must write to is protected (Review → Unprotect Sheet); unprotect it and try again.",
     "workbook-protected": "The workbook structure is protected, so no sheet can be added.",
-    "sheet-name-taken": "This workbook already has a sheet of your own with a name the add-in writes (“Rekap Unit” or “Catatan Evaluasi”); rename it and try again.",
+    "sheet-name-taken": "This workbook already has a sheet of your own with a name the add-in writes (“Rekap ZI”, “Rekap Unit” or “Catatan Evaluasi”); rename it and try again.",
   },
   actions: {
     toolbar: "Workbook actions",

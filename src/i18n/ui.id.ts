@@ -170,7 +170,7 @@ export const uiId: UiMessages = {
     "manual-calculation": "Perhitungan Excel diatur manual; aktifkan perhitungan otomatis (Rumus → Opsi Perhitungan).",
     "sheet-protected": "Lembar yang perlu ditulis diproteksi (Tinjau → Buka Proteksi Lembar); buka proteksinya lalu coba lagi.",
     "workbook-protected": "Struktur workbook diproteksi sehingga lembar baru tidak dapat ditambahkan.",
-    "sheet-name-taken": "Workbook ini sudah memiliki lembar milik Anda sendiri dengan nama yang dipakai add-in (“Rekap Unit” atau “Catatan Evaluasi”); ganti nama lembar itu lalu coba lagi.",
+    "sheet-name-taken": "Workbook ini sudah memiliki lembar milik Anda sendiri dengan nama yang dipakai add-in (“Rekap ZI”, “Rekap Unit” atau “Catatan Evaluasi”); ganti nama lembar itu lalu coba lagi.",
   },
   actions: {
     toolbar: "Tindakan pada workbook",

@@ -2,13 +2,27 @@
 // WBK/WBBM checks, and the ZI_* defined names. Only functions Excel 2016 and LibreOffice both compute (IF, AND,
 // OR, SUM, AVERAGE, IFERROR, MIN, MAX, ROUND). A plan is plain data; each gateway writes it its own way.
 import { columnLetters, toA1 } from "../grid/address";
-import { cellFormula, type SheetGrid } from "../grid/sheetGrid";
+import { cellFormula, cellText, cellValue, type SheetGrid } from "../grid/sheetGrid";
 import type { LkeLayout } from "../layout/detectLayout";
 import type { Role } from "../layout/findHeader";
 import type { LoadedModel } from "../model/loadModel";
 import type { ModelNode, Question, Thresholds } from "../model/lkeModel";
 
 export const REKAP_SHEET = "Rekap ZI";
+/** A1 of our Rekap ZI: what tells it from a sheet of the user's with the same name. */
+export const REKAP_TITLE = "REKAP NILAI ZONA INTEGRITAS (PermenPAN-RB 90/2021)";
+/** The one cell of Rekap ZI the user fills: the unit already holds WBK (TRUE), kept when the sheet is rewritten. */
+export const PRIOR_WBK_CELL = "B30";
+
+/** Whether `sheet` (named Rekap ZI) is the add-in's own, to rewrite. */
+export function isOwnRekapSheet(sheet: SheetGrid): boolean {
+  return cellText(sheet, 0, 0) === REKAP_TITLE;
+}
+
+/** What the user set in our Rekap ZI's prior-WBK cell (false where the sheet or the cell is not there). */
+export function priorWbkOf(sheet: SheetGrid | undefined): boolean {
+  return sheet !== undefined && cellValue(sheet, 29, 1) === true;
+}
 
 /** Text that must stay text whatever it starts with: what a user typed ("=…", "+62…", "12"). */
 export interface PlanText {
@@ -109,7 +123,7 @@ interface RekapCells {
  * The plan for `Rekap ZI` over a detected layout: a summary at the top (the cells the ZI_* names point at), then
  * one row per indicator and one per question, each a formula over the LKE sheet.
  */
-export function buildRekapPlan(model: LoadedModel, sheet: SheetGrid, layout: LkeLayout, role: Role = "unit"): WritePlan {
+export function buildRekapPlan(model: LoadedModel, sheet: SheetGrid, layout: LkeLayout, role: Role = "unit", options: { priorWbk?: boolean } = {}): WritePlan {
   const answerCol = layout.columns.roles[role]?.answer;
   if (answerCol === undefined) throw new Error(`no answer column for ${role}`);
   const lke = (row: number) => sheetRef(layout.sheet, `$${columnLetters(answerCol)}$${row + 1}`);
@@ -149,7 +163,7 @@ export function buildRekapPlan(model: LoadedModel, sheet: SheetGrid, layout: Lke
   const hasilPoints = (code: string) => `IFERROR(${value(code)}*${model.questionByCode.get(code)!.weight},0)`;
   const areaCells = (half: "pemenuhan" | "reform") => model.areas.map((_, i) => `$${half === "pemenuhan" ? "C" : "D"}$${AREAS + 1 + i}`);
 
-  put(["REKAP NILAI ZONA INTEGRITAS (PermenPAN-RB 90/2021)"], true);
+  put([REKAP_TITLE], true);
   put([`Dihitung dari jawaban di lembar '${layout.sheet}' oleh add-in LKE ZI. Lembar ini diperbarui oleh add-in; jangan diubah.`]);
   put([]);
   put(["Komponen", "Nilai", "Maks"], true);
@@ -174,7 +188,8 @@ export function buildRekapPlan(model: LoadedModel, sheet: SheetGrid, layout: Lke
   const prior = `$B$${PREDICATES + 3}`;
   put(["WBK", predicateFormula(model.thresholds.wbk, cells, undefined)]);
   put(["WBBM", predicateFormula(model.thresholds.wbbm, cells, prior)]);
-  put(["Sudah berpredikat Menuju WBK (isi TRUE bila ya)", false]);
+  const priorRow = put(["Sudah berpredikat Menuju WBK (isi TRUE bila ya)", options.priorWbk === true]);
+  if (`B${priorRow}` !== PRIOR_WBK_CELL) throw new Error(`rekap plan: the prior-WBK cell moved to B${priorRow}`);
   while (rows.length < INDICATORS - 1) put([]);
   put(["Kode", "Indikator", "Bobot", "Nilai", "Pertanyaan dijawab", "Pertanyaan"], true);
   for (const n of indicators) {
