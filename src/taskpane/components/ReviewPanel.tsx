@@ -104,21 +104,11 @@ export function ReviewPanel({ view, r, review, inExcel, onSelectCell, errorText 
         <table className={styles.table} data-testid="review-scores">
           <thead>
             <tr>
-              <th className={styles.th} scope="col">
-                {r.level}
-              </th>
-              <th className={styles.th} scope="col">
-                {r.unit}
-              </th>
-              <th className={styles.th} scope="col">
-                {role}
-              </th>
-              <th className={styles.th} scope="col">
-                {r.diff}
-              </th>
-              <th className={styles.th} scope="col">
-                {r.final}
-              </th>
+              {[r.level, r.unit, role, r.diff, r.final].map((heading) => (
+                <th key={heading} className={styles.th} scope="col">
+                  {heading}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
