@@ -3,11 +3,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { run } from "../../src/cli/main";
 import { loadModel } from "../../src/domain/model/loadModel";
 import { analyzeLke, type LkeAnalysis } from "../../src/domain/report/analyzeLke";
 import { readXlsx } from "../../src/xlsx/readXlsx";
 import { RECAP_SHEET, PROBLEM_SHEET } from "../../src/xlsx/writeRecapWorkbook";
+import { runCli } from "../support/runCli";
 import { generateWorkbook, type GeneratedLayout } from "../support/generator/generateWorkbook";
 import { seededRandom } from "../support/generator/random";
 import { MESSY, randomAnswers } from "../support/generator/randomAnswers";
@@ -15,12 +15,6 @@ import { hasLibreOffice, recalculate } from "../support/libreoffice";
 
 const model = loadModel();
 
-async function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await run(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe("lke-zi aggregate", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lke-zi-aggregate-"));

@@ -3,23 +3,17 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { run } from "../../src/cli/main";
 import { loadModel } from "../../src/domain/model/loadModel";
 import { analyzeLke, type LkeAnalysis } from "../../src/domain/report/analyzeLke";
 import { CATATAN_SHEET } from "../../src/domain/review/catatanEvaluasiPlan";
 import { readXlsx } from "../../src/xlsx/readXlsx";
+import { runCli } from "../support/runCli";
 import { generateWorkbook } from "../support/generator/generateWorkbook";
 import { seededRandom } from "../support/generator/random";
 import { consistentAnswers } from "../support/generator/randomAnswers";
 
 const model = loadModel();
 
-async function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await run(args, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe("lke-zi review", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lke-zi-review-"));
