@@ -408,7 +408,8 @@ export function readCellEvidence(sheet: SheetGrid, row: number, col: number, mod
   const seen = new Set<string>();
   const add = (raw: string, source: LinkSource) => {
     const r = raw.trim();
-    if (r === "") return;
+    // The shown text of a link cell usually repeats its target: the same link, judged once.
+    if (r === "" || found.some((l) => l.raw === r)) return;
     const link: CellLink = { raw: r, source, class: classifyLink(r, source) };
     const key = linkKey(link);
     if (seen.has(key)) return;
