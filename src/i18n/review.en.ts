@@ -28,6 +28,7 @@ export const reviewEn: ReviewMessages = {
   empty: "(empty)",
   points: (points) => `${points} points`,
   showCell: (cell) => `Show cell ${cell}`,
+  mergedNote: (role) => `${role} column: ${role}'s answers, and the unit's where ${role} has not reviewed a question yet.`,
   finalNote: "The final score follows the rule: per question TPN's answer, else TPI's, else the unit's.",
   actions: "Review actions",
   catatan: "Write Catatan Evaluasi",

@@ -31,6 +31,7 @@ export interface ReviewMessages {
   empty: string;
   points: (points: string) => string;
   showCell: (cell: string) => string;
+  mergedNote: (role: string) => string;
   finalNote: string;
   actions: string;
   catatan: string;
@@ -78,6 +79,7 @@ export const reviewId: ReviewMessages = {
   empty: "(kosong)",
   points: (points) => `${points} poin`,
   showCell: (cell) => `Tampilkan sel ${cell}`,
+  mergedNote: (role) => `Kolom ${role}: jawaban ${role}, dan jawaban unit pada butir yang belum dinilai ${role}.`,
   finalNote: "Nilai akhir mengikuti aturan: per butir jawaban TPN, bila tidak ada TPI, bila tidak ada unit.",
   actions: "Tindakan tinjauan",
   catatan: "Tulis Catatan Evaluasi",

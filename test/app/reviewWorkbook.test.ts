@@ -199,7 +199,7 @@ describe("evaluator review on the simulated Excel host", () => {
     expect(text.filter((line) => /^Area \d — /.test(line))).toHaveLength(6);
     const [label, ...totals] = text[4]!.split("|");
     expect(label).toBe("Total");
-    expect(totals.slice(0, 3).map(Number)).toEqual([a.review!.scores.unit!.total, a.review!.scores.tpi!.total, a.review!.final.total]);
+    expect(totals.slice(0, 3).map(Number)).toEqual([a.review!.scores.unit!.total, a.review!.merged.tpi!.total, a.review!.final.total]);
     expect(a.review!.scores.tpi!.total).not.toBeCloseTo(a.review!.scores.unit!.total, 6);
 
     // Ours is rewritten; a sheet of the user's with that name is never touched.

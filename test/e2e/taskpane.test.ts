@@ -237,7 +237,8 @@ suite("the task pane in Chromium", () => {
         return grid.values[1]!.slice(17, 20);
       });
       expect(header).toEqual(["Jawaban TPI", "Nilai TPI", "Catatan TPI"]);
-      expect(await page.getByTestId("review-evaluator-total").textContent()).toBe("0,00");
+      // Nothing reviewed yet: the TPI column reads the unit's answers (as edited above).
+      expect(await page.getByTestId("review-evaluator-total").textContent()).toBe(await expectedTotal(realBytes, { K8: "Tidak", K9: "C", K11: "C" }));
       await shot(page, "tinjauan-kosong");
 
       // The TPI answers A.I.1.i.a (row 8) "Ya" where the unit now says "Tidak" (the edit above).
@@ -251,9 +252,9 @@ suite("the task pane in Chromium", () => {
         Object.entries({ K8: "Tidak", K9: "C", K11: "C", R2: "Jawaban TPI", S2: "Nilai TPI", T2: "Catatan TPI", R8: "Ya" }).forEach(([a1, v]) => set(a1, v));
         const a = analyzeLke(snapshot, loadModel());
         if (!("scores" in a) || !a.review) throw new Error("the TPI column is not read");
-        return formatScore(a.review.scores.tpi!.total, "id");
+        return formatScore(a.review.merged.tpi!.total, "id");
       })();
-      expect(expected).not.toBe("0,00");
+      expect(expected).not.toBe(await expectedTotal(realBytes, { K8: "Tidak", K9: "C", K11: "C" }));
       await page.evaluate(() => (window as unknown as E2EWindow).lkeZiE2E.host!.userEdit("LKE ZI", "R8", "Ya"));
       await page.waitForFunction((text) => document.querySelector("[data-testid=review-evaluator-total]")?.textContent === text, expected, { timeout: 10_000 });
       const differences = page.getByTestId("review-differences");

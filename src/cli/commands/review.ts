@@ -42,7 +42,14 @@ export async function reviewCommand(argv: readonly string[], io: CliIo): Promise
   const columns = `${columnLetters(cols.answer)}:${columnLetters(Math.max(cols.answer, cols.score ?? 0, cols.note ?? 0))}`;
   const review = analysis.review!;
   const differences = review.differences[role] ?? [];
-  const totals = { unit: review.scores.unit?.total ?? null, evaluator: review.scores[role]?.total ?? null, final: review.final.total };
+  const totals = {
+    unit: review.scores.unit?.total ?? null,
+    /** The evaluator's own answers only. */
+    evaluator: review.scores[role]?.total ?? null,
+    /** The evaluator's answers over the unit's (questions not reviewed keep the unit's answer). */
+    merged: review.merged[role]?.total ?? null,
+    final: review.final.total,
+  };
   if (flags.has("json")) {
     const json = {
       schema: "lke-zi/review@1",
@@ -63,7 +70,7 @@ export async function reviewCommand(argv: readonly string[], io: CliIo): Promise
   io.stdout(
     `${found === "added" ? `Kolom ${label} ditambahkan di ${columns} (jawaban kosong)` : `Kolom ${label} ada di ${columns}`}; ` +
       `${review.answered[role] ?? 0} butir dijawab ${label}, ${differences.length} berbeda dari unit. ` +
-      `Nilai unit ${score(totals.unit)} · ${label} ${score(totals.evaluator)} · akhir ${score(totals.final)}.` +
+      `Nilai unit ${score(totals.unit)} · ${label} atas jawaban unit ${score(totals.merged)} · akhir ${score(totals.final)}.` +
       `${flags.has("catatan") ? " Lembar Catatan Evaluasi ditulis." : ""}${out ? ` Disimpan ke ${out}.` : ""}\n`,
   );
   for (const d of differences.slice(0, 10)) io.stdout(`  ${d.item} ${d.cell}: unit "${d.unit}" → ${label} "${d.evaluator}" (${d.points >= 0 ? "+" : ""}${formatScore(d.points, "id")})\n`);

@@ -59,7 +59,8 @@ export function buildCatatanEvaluasiPlan(input: CatatanInput): WritePlan {
   put([`Lembar kerja: ${layout.sheet}`, "", "", `Disusun: ${input.time}`]);
   put([]);
   const unit = review.scores.unit;
-  const theirs = review.scores[role];
+  // The evaluator's answers over the unit's, as the pane shows them (the evaluator's own score once all is reviewed).
+  const theirs = review.merged[role];
   put(["Nilai", "Unit", label, "Akhir"], true);
   if (unit && theirs) {
     put(["Total", unit.total, theirs.total, review.final.total]);

@@ -30,6 +30,11 @@ export interface RoleReview {
   differences: Partial<Record<Exclude<Role, "unit">, RoleDifference[]>>;
   /** Questions each role has answered (an answer, or any count typed). */
   answered: Partial<Record<Role, number>>;
+  /**
+   * Each evaluator's answers over the unit's: per question the evaluator's where given, else the unit's. What the
+   * review so far makes of the unit's score; the evaluator's own score once every question is reviewed.
+   */
+  merged: Partial<Record<Exclude<Role, "unit">, LkeScores>>;
 }
 
 /** An entry with something in it: an answer, or any count. */
@@ -68,6 +73,17 @@ export function reviewRoles(model: LoadedModel, sheet: SheetGrid, layout: LkeLay
   }
   const final = scoreLke(model, scoreItems(model, finalEntries), "regulation");
 
+  const merged: RoleReview["merged"] = {};
+  for (const r of roles) {
+    if (r === "unit") continue;
+    const over = new Map<string, ItemEntry>();
+    for (const q of model.questions) {
+      const e = answered(entries.get(r)!.get(q.code)) ? entries.get(r)!.get(q.code) : entries.get("unit")?.get(q.code);
+      if (e) over.set(q.code, e);
+    }
+    merged[r] = scoreLke(model, scoreItems(model, over), "regulation");
+  }
+
   const differences: RoleReview["differences"] = {};
   const unitItems = items.get("unit");
   for (const r of roles) {
@@ -97,5 +113,5 @@ export function reviewRoles(model: LoadedModel, sheet: SheetGrid, layout: LkeLay
   }
   const answeredBy: RoleReview["answered"] = {};
   for (const r of roles) answeredBy[r] = model.questions.filter((q) => answered(entries.get(r)!.get(q.code))).length;
-  return { roles, scores, final, finalSource, differences, answered: answeredBy };
+  return { roles, scores, final, finalSource, differences, answered: answeredBy, merged };
 }

@@ -128,7 +128,7 @@ export function ReviewPanel({ view, r, review, inExcel, onSelectCell, errorText 
           </tbody>
         </table>
         <Text size={200} className={styles.note}>
-          {r.finalNote}
+          {`${r.mergedNote(role)} ${r.finalNote}`}
         </Text>
       </PanelSection>
 
@@ -179,7 +179,14 @@ export function ReviewPanel({ view, r, review, inExcel, onSelectCell, errorText 
             {view.indicators.map((i) => (
               <li key={i.key} className={styles.item}>
                 <Text>{`${i.key} ${i.name}`}</Text>
-                <Text className={styles.changed}>{`${score(i.unit)} → ${score(i.evaluator)} (${formatDelta(i.diff, locale)})`}</Text>
+                <span>
+                  <Text className={styles.changed}>{`${score(i.unit)} → ${score(i.evaluator)} (${formatDelta(i.diff, locale)})`}</Text>
+                  {onSelectCell && i.cell ? (
+                    <Button size="small" appearance="subtle" aria-label={r.showCell(i.cell)} onClick={() => onSelectCell(i.cell!)}>
+                      {i.cell}
+                    </Button>
+                  ) : null}
+                </span>
               </li>
             ))}
           </ul>

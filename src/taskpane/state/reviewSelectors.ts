@@ -1,5 +1,5 @@
 // What the Tinjauan panel shows for one evaluator role, from the analysis: pure functions of plain data.
-import { columnLetters } from "../../domain/grid/address";
+import { columnLetters, toA1 } from "../../domain/grid/address";
 import { cellText } from "../../domain/grid/sheetGrid";
 import type { LkeAnalysis } from "../../domain/report/analyzeLke";
 import { compareScores, type ScoreComparison } from "../../domain/review/compareScores";
@@ -23,8 +23,8 @@ export type ReviewView =
       answered: number;
       /** Total, Pengungkit, Hasil and the six areas. */
       scores: ReviewScoreRow[];
-      /** Indicators whose scores differ, largest difference first. */
-      indicators: ScoreComparison[];
+      /** Indicators whose scores differ, largest difference first, with the evaluator's Nilai cell where there is one. */
+      indicators: Array<ScoreComparison & { cell?: string }>;
       /** Questions whose answers differ, by points moved (largest first), each at the evaluator's cell, with the evaluator's note. */
       differences: Array<RoleDifference & { note: string }>;
     };
@@ -40,7 +40,8 @@ export function reviewView(analysis: LkeAnalysis, role: EvaluatorRole): ReviewVi
   const cols = analysis.layout.columns.roles[role];
   const review = analysis.review;
   const unit = review?.scores.unit;
-  const theirs = review?.scores[role];
+  // The evaluator's answers over the unit's: a question not reviewed yet is no difference.
+  const theirs = review?.merged[role];
   if (!cols || !review || !unit || !theirs) return { kind: "no-columns", role };
   const comparison = compareScores(unit, theirs);
   const last = Math.max(cols.answer, cols.score ?? cols.answer, cols.note ?? cols.answer);
@@ -50,7 +51,13 @@ export function reviewView(analysis: LkeAnalysis, role: EvaluatorRole): ReviewVi
     columns: `${columnLetters(cols.answer)}:${columnLetters(last)}`,
     answered: review.answered[role] ?? 0,
     scores: comparison.filter((c) => c.level !== "indicator").map((c) => ({ ...c, final: finalOf(review.final, c) })),
-    indicators: comparison.filter((c) => c.level === "indicator" && c.diff !== 0).sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff)),
+    indicators: comparison
+      .filter((c) => c.level === "indicator" && c.diff !== 0)
+      .sort((a, b) => Math.abs(b.diff) - Math.abs(a.diff))
+      .map((c) => {
+        const row = analysis.layout.rows.nodes.get(c.key);
+        return row === undefined || cols.score === undefined ? c : { ...c, cell: toA1(row, cols.score) };
+      }),
     differences: (review.differences[role] ?? []).map((d) => {
       const row = analysis.layout.rows.questions.get(d.item);
       return { ...d, note: row === undefined || cols.note === undefined ? "" : cellText(analysis.sheet, row, cols.note).trim() };

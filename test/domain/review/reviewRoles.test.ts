@@ -48,6 +48,17 @@ describe("evaluator review", () => {
     expect(review.final.total).not.toBeCloseTo(review.scores.unit!.total, 6);
   });
 
+  it("reads a partial review over the unit's answers (merged): questions not reviewed are no difference", async () => {
+    const tpi = only({ "A.I.1.i.b": "B", "A.I.2.ii.a": "C" });
+    const { review } = await reviewed(unit, tpi, only({}));
+    expect(review.merged.tpi!.total).toBeCloseTo(review.final.total, 12); // no TPN: the final is TPI over the unit
+    expect(review.merged.tpi!.total).not.toBeCloseTo(review.scores.tpi!.total, 6); // TPI's own score counts only 2 answers
+    const untouched = review.scores.unit!.areas.filter((a) => a.no > 2);
+    expect(review.merged.tpi!.areas.filter((a) => a.no > 2)).toEqual(untouched);
+    const { review: none } = await reviewed(unit, only({}), only({}));
+    expect(none.merged.tpi).toEqual(none.scores.unit);
+  });
+
   it("lists exactly the questions where the evaluator differs, largest first, at the evaluator's cell", async () => {
     const tpi = only({ "A.I.1.i.b": "B", "A.I.3.iv.a": "A", "A.II.5.i.-": "E" });
     const { review, layout } = await reviewed(unit, tpi, only({}));

@@ -36,7 +36,8 @@ describe("Tinjauan: the evaluator mode in Excel", () => {
     const header = sheet.values[unit.layout.headerRow]!;
     expect(header.slice(-3)).toEqual(["Jawaban TPI", "Nilai TPI", "Catatan TPI"]);
     expect(await screen.findByText("TPI belum menjawab satu butir pun.")).toBeTruthy();
-    expect(within(panel).getByTestId("review-evaluator-total").textContent).toBe(formatScore(0, "id"));
+    // Nothing reviewed yet: the TPI column reads the unit's answers.
+    expect(within(panel).getByTestId("review-evaluator-total").textContent).toBe(formatScore(unit.scores.total, "id"));
 
     // The evaluator answers a question differently from the unit, in Excel.
     const q = unit.model.questions.find((x) => x.weight === undefined && !x.percent && x.type !== "survey" && (unit.items.get(x.code)?.value ?? 1) < 1)!;
@@ -47,7 +48,11 @@ describe("Tinjauan: the evaluator mode in Excel", () => {
     await act(async () => host.userEdit(unit.sheet.name, cell, best));
     const differences = await screen.findByTestId("review-differences", {}, { timeout: 10_000 });
     expect(within(differences).getByText(code)).toBeTruthy();
-    expect(within(panel).getByTestId("review-evaluator-total").textContent).not.toBe(formatScore(0, "id"));
+    expect(within(panel).getByTestId("review-evaluator-total").textContent).not.toBe(formatScore(unit.scores.total, "id"));
+    // Only the indicator of the reviewed question differs, a click from the TPI's Nilai cell.
+    const indicator = unit.model.parentOf.get(code)!.code;
+    expect(screen.getByText(/Indikator yang berbeda \(1\)/)).toBeTruthy();
+    expect(screen.getByText(new RegExp(`^${indicator.replace(/\./g, "\\.")} `))).toBeTruthy();
     fireEvent.click(within(differences).getByRole("button", { name: `Tampilkan sel ${cell}` }));
     await waitFor(() => expect(host.selection).toEqual({ sheet: unit.sheet.name, address: cell }));
     await waitFor(() => expect(decodeReviewLog(host.workbook.sheet(REVIEW_LOG_SHEET)?.grid.values ?? [])).toEqual([expect.objectContaining({ role: "tpi", item: code, cell, from: "", to: best })]));
