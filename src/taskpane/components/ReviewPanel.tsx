@@ -29,6 +29,7 @@ const useStyles = makeStyles({
   num: { textAlign: "right", padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}` },
   cell: { padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}` },
   changed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  raised: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   item: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
   difference: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -49,6 +50,8 @@ export function ReviewPanel({ view, r, review, inExcel, onSelectCell, errorText 
   const role = r.roles[view.role];
   const score = (v: number) => formatScore(v, locale);
   const { status } = review;
+  // What the evaluator's answers take off in red, what they add in green.
+  const deltaClass = (d: number) => (d < 0 ? styles.changed : d > 0 ? styles.raised : "");
 
   const statusBar =
     status.state === "running" ? (
@@ -121,7 +124,7 @@ export function ReviewPanel({ view, r, review, inExcel, onSelectCell, errorText 
                 <td className={styles.num} data-testid={`review-evaluator-${row.key}`}>
                   {score(row.evaluator)}
                 </td>
-                <td className={`${styles.num} ${row.diff !== 0 ? styles.changed : ""}`}>{formatDelta(row.diff, locale)}</td>
+                <td className={`${styles.num} ${deltaClass(row.diff)}`}>{formatDelta(row.diff, locale)}</td>
                 <td className={styles.num}>{score(row.final)}</td>
               </tr>
             ))}
@@ -142,7 +145,7 @@ export function ReviewPanel({ view, r, review, inExcel, onSelectCell, errorText 
                 <div className={styles.item}>
                   <span>
                     <Text weight="semibold">{d.item}</Text> <Text>{r.answers(d.unit || r.empty, d.evaluator || r.empty)}</Text>{" "}
-                    <Text className={d.points !== 0 ? styles.changed : styles.note}>{r.points(formatDelta(d.points, locale))}</Text>
+                    <Text className={deltaClass(d.points) || styles.note}>{r.points(formatDelta(d.points, locale))}</Text>
                   </span>
                   {onSelectCell ? (
                     <Button size="small" appearance="subtle" aria-label={r.showCell(d.cell)} onClick={() => onSelectCell(d.cell)}>
@@ -180,7 +183,7 @@ export function ReviewPanel({ view, r, review, inExcel, onSelectCell, errorText 
               <li key={i.key} className={styles.item}>
                 <Text>{`${i.key} ${i.name}`}</Text>
                 <span>
-                  <Text className={styles.changed}>{`${score(i.unit)} → ${score(i.evaluator)} (${formatDelta(i.diff, locale)})`}</Text>
+                  <Text className={deltaClass(i.diff)}>{`${score(i.unit)} → ${score(i.evaluator)} (${formatDelta(i.diff, locale)})`}</Text>
                   {onSelectCell && i.cell ? (
                     <Button size="small" appearance="subtle" aria-label={r.showCell(i.cell)} onClick={() => onSelectCell(i.cell!)}>
                       {i.cell}
