@@ -51,5 +51,8 @@ export const reviewEn: ReviewMessages = {
   noteSave: "Save note",
   noteCancel: "Cancel",
   noteSaved: (cell) => `Note saved in cell ${cell}.`,
+  history: (n) => `Review history (${n})`,
+  historyEmpty: "This workbook's review log is empty.",
+  historyEntry: (time, role, item, cell, from, to) => `${time} · ${role} · ${item} (${cell}): ${from} → ${to}`,
   logHint: "Every change of an answer or note is recorded (role, item, from, to, time) on a hidden sheet saved with the workbook.",
 };

@@ -45,6 +45,9 @@ export interface ReviewMessages {
   failed: string;
   logged: (n: number) => string;
   logHint: string;
+  history: (n: number) => string;
+  historyEmpty: string;
+  historyEntry: (time: string, role: string, item: string, cell: string, from: string, to: string) => string;
   note: string;
   noteLabel: (role: string, item: string) => string;
   noteSave: string;
@@ -102,5 +105,8 @@ export const reviewId: ReviewMessages = {
   noteSave: "Simpan catatan",
   noteCancel: "Batal",
   noteSaved: (cell) => `Catatan disimpan di sel ${cell}.`,
+  history: (n) => `Riwayat tinjauan (${n})`,
+  historyEmpty: "Log tinjauan workbook ini masih kosong.",
+  historyEntry: (time, role, item, cell, from, to) => `${time} · ${role} · ${item} (${cell}): ${from} → ${to}`,
   logHint: "Setiap perubahan jawaban dan catatan dicatat (peran, butir, dari, ke, waktu) di lembar tersembunyi yang ikut tersimpan di workbook.",
 };

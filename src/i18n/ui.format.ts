@@ -26,3 +26,17 @@ export function formatTime(ms: number, locale: Locale): string {
   }
   return f.format(new Date(ms));
 }
+
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** A moment from an ISO 8601 text, in local time: "28/11/2026 14.05" (id-ID); the text itself if it is not one. */
+export function formatDateTime(iso: string, locale: Locale): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  let f = dateTimeFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", { day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit" });
+    dateTimeFormats.set(locale, f);
+  }
+  return f.format(new Date(ms));
+}

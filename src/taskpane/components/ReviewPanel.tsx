@@ -4,7 +4,7 @@
 import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Text, Toolbar, tokens } from "@fluentui/react-components";
 import { DocumentTextRegular, LockClosedRegular, LockOpenRegular, TableAddRegular } from "@fluentui/react-icons";
 import type { PaneError } from "../state/paneReducer";
-import { formatDelta, formatScore } from "../../i18n/ui.format";
+import { formatDateTime, formatDelta, formatScore } from "../../i18n/ui.format";
 import type { ReviewMessages } from "../../i18n/review.messages";
 import type { ReviewController } from "../hooks/useReview";
 import { useUi } from "../hooks/useUi";
@@ -190,6 +190,22 @@ export function ReviewPanel({ view, r, review, inExcel, onSelectCell, errorText 
                     </Button>
                   ) : null}
                 </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </PanelSection>
+
+      <PanelSection id="review-history" title={r.history(view.history.length)}>
+        {view.history.length === 0 ? (
+          <Text size={200} className={styles.note}>
+            {r.historyEmpty}
+          </Text>
+        ) : (
+          <ul className={styles.list} data-testid="review-history">
+            {view.history.map((e, i) => (
+              <li key={`${e.time}:${e.cell}:${i}`}>
+                <Text size={200}>{r.historyEntry(formatDateTime(e.time, locale), r.roles[e.role], e.item, e.cell, e.from || r.empty, e.to || r.empty)}</Text>
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import { columnLetters, toA1 } from "../../domain/grid/address";
 import { cellText } from "../../domain/grid/sheetGrid";
 import type { LkeAnalysis } from "../../domain/report/analyzeLke";
 import { compareScores, type ScoreComparison } from "../../domain/review/compareScores";
+import type { ReviewLogEntry } from "../../domain/review/reviewLog";
 import type { RoleDifference } from "../../domain/review/reviewRoles";
 import type { EvaluatorRole } from "../../domain/review/roleColumnsPlan";
 import type { LkeScores } from "../../domain/scoring/scoreLke";
@@ -27,7 +28,12 @@ export type ReviewView =
       indicators: Array<ScoreComparison & { cell?: string }>;
       /** Questions whose answers differ, by points moved (largest first), each at the evaluator's cell, with the evaluator's note. */
       differences: Array<RoleDifference & { note: string }>;
+      /** The workbook's review log, newest first (at most HISTORY entries), every role's. */
+      history: ReviewLogEntry[];
     };
+
+/** Log entries shown in the pane; the log sheet keeps them all. */
+export const HISTORY = 30;
 
 function finalOf(final: LkeScores, c: ScoreComparison): number {
   if (c.level === "total") return final.total;
@@ -58,6 +64,7 @@ export function reviewView(analysis: LkeAnalysis, role: EvaluatorRole): ReviewVi
         const row = analysis.layout.rows.nodes.get(c.key);
         return row === undefined || cols.score === undefined ? c : { ...c, cell: toA1(row, cols.score) };
       }),
+    history: (analysis.reviewLog ?? []).slice(-HISTORY).reverse(),
     differences: (review.differences[role] ?? []).map((d) => {
       const row = analysis.layout.rows.questions.get(d.item);
       return { ...d, note: row === undefined || cols.note === undefined ? "" : cellText(analysis.sheet, row, cols.note).trim() };

@@ -66,6 +66,9 @@ describe("Tinjauan: the evaluator mode in Excel", () => {
     expect(await screen.findByText(`Catatan disimpan di sel ${noteCell}.`)).toBeTruthy();
     expect(sheet.values[unit.layout.rows.questions.get(code)!]![col + 2]).toBe("=Bukti tidak lengkap");
     expect(await screen.findByText("=Bukti tidak lengkap")).toBeTruthy();
+    // The log travels with the workbook; the pane shows it from the next read on.
+    const history = await screen.findByTestId("review-history");
+    expect(within(history).getByText(new RegExp(`· TPI · ${code.replace(/\./g, "\\.")} \\(${cell}\\): \\(kosong\\) → ${best}$`))).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Tulis Catatan Evaluasi" }));
     expect(await screen.findByText("Lembar Catatan Evaluasi telah ditulis.")).toBeTruthy();
