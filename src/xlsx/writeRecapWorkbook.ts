@@ -13,6 +13,7 @@ import {
   RECAP_COLUMN_WIDTHS,
   RECAP_HEADERS,
   RECAP_LINES,
+  RECAP_OWNER_MARK,
   RECAP_SCORE_COLUMNS,
   RECAP_SHEET,
   RECAP_TABLE,
@@ -58,6 +59,9 @@ export async function writeRecapTableWorkbook(table: RecapTable): Promise<Uint8A
     ws.getCell(`${col}1`).value = line.header;
     for (let r = 2; r <= table.lastRow; r++) ws.getCell(`${col}${r}`).value = line.value;
   }
+
+  // The mark the pane looks for: a recap made here and opened in Excel is the add-in's, to be rewritten there.
+  ws.getCell(RECAP_OWNER_MARK.cell).value = RECAP_OWNER_MARK.text;
 
   const problems = wb.addWorksheet(PROBLEM_SHEET);
   problems.addRow([...PROBLEM_HEADERS]);

@@ -168,3 +168,15 @@ describe("writeRecap on the simulated Excel host", () => {
     }
   });
 });
+
+describe("a recap made by lke-zi aggregate, opened in Excel", () => {
+  it("carries the owner mark, so the pane rewrites it instead of refusing it", async () => {
+    const cli = await readXlsx(await writeRecapWorkbook(files(5, 3)));
+    const sheet = cli.sheets.find((s) => s.name === RECAP_SHEET)!;
+    const host = FakeExcelHost.fromSnapshot({ sheets: [structuredClone(LKE), sheet], definedNames: [] });
+    const gateway = new OfficeGateway(host.run, host.gatewayOptions);
+    const table = buildRecapTable(files(6, 4));
+    await expect(gateway.writeRecap(table)).resolves.toBeUndefined();
+    expectCellsOf(recapSheet(host), table);
+  });
+});
