@@ -168,5 +168,11 @@ export function recapSheetRows(table: RecapTable): PlanValue[][] {
     put(table.summaryRow + i, 0, s.label);
     put(table.summaryRow + i, 2, `=${s.formula}`);
   });
+  // The files that could not be scored, below the summary (the CLI's file has them on a sheet of their own).
+  if (table.problems.length > 0) {
+    const line = (...cells: PlanValue[]) => [...cells, ...new Array<PlanValue>(width - cells.length).fill(null)];
+    rows.push(line(), line(`${PROBLEM_SHEET} (${table.problems.length})`), line(...PROBLEM_HEADERS));
+    for (const p of table.problems) rows.push(line(planText(p.file), planText(p.error)));
+  }
   return rows;
 }

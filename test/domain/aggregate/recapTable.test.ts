@@ -1,5 +1,5 @@
 import type { RecapFile } from "../../../src/domain/aggregate/recapFile";
-import { buildRecapTable, gapText, RECAP_HEADERS, recapSheetRows, recapTableAddress, RECAP_LINES } from "../../../src/domain/aggregate/recapTable";
+import { buildRecapTable, gapText, PROBLEM_HEADERS, PROBLEM_SHEET, RECAP_HEADERS, recapSheetRows, recapTableAddress, RECAP_LINES } from "../../../src/domain/aggregate/recapTable";
 import { seededRandom } from "../../support/generator/random";
 import { randomSummary } from "../../support/unitSummaries";
 
@@ -70,7 +70,12 @@ describe("buildRecapTable", () => {
       expect(rows[summaryAt - 1]![0]).toBe("Jumlah unit dinilai");
       expect(rows[summaryAt - 1]![2]).toBe(`=COUNT(C2:C${last})`);
       expect(rows[summaryAt + 1]![2]).toBe(`=COUNTIF(O2:O${last},"Ya")`);
-      expect(rows).toHaveLength(summaryAt + 3);
+      // Then the two files that could not be scored, under a title and headings, as text.
+      const problemsAt = summaryAt + 4;
+      expect(rows[problemsAt]![0]).toBe(`${PROBLEM_SHEET} (2)`);
+      expect(rows[problemsAt + 1]!.slice(0, 2)).toEqual([...PROBLEM_HEADERS]);
+      expect(rows.slice(problemsAt + 2).map((r) => r.slice(0, 2))).toEqual(table.problems.map((p) => [{ text: p.file }, { text: p.error }]));
+      expect(rows).toHaveLength(problemsAt + 4);
       if (units === 0) expect(table.rows).toEqual([RECAP_HEADERS.map(() => "")]);
     }
   });
