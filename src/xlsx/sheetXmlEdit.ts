@@ -61,8 +61,11 @@ function rowsOf(xml: string, from: number, to: number): RowSpan[] {
   return out;
 }
 
-/** The row with the new cells in column order; an empty cell already at a new cell's place gives it its style. */
-function withCells(row: string, cells: NewCell[]): string {
+/**
+ * The row with the new cells in column order; an empty cell already at a new cell's place gives it its style.
+ * A cell with content there is refused, unless `replace` (the one cell a user asked to change).
+ */
+function withCells(row: string, cells: NewCell[], replace = false): string {
   const selfClosing = row.endsWith("/>");
   const open = (selfClosing ? row.slice(0, -2) : row.slice(0, row.indexOf(">"))).replace(/\sspans="[^"]*"/, "");
   let body = selfClosing ? "" : row.slice(row.indexOf(">") + 1, row.length - "</row>".length);
@@ -71,8 +74,8 @@ function withCells(row: string, cells: NewCell[]): string {
     const existing = [...body.matchAll(/<c\b[^>]*?\br="([A-Z]+)\d+"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g)];
     const same = existing.find((m) => columnIndex(m[1]!) === col);
     if (same) {
-      if (!same[0].endsWith("/>")) refuse(`${cell.ref} is not empty`);
-      const style = /\ss="(\d+)"/.exec(same[0])?.[1];
+      if (!same[0].endsWith("/>") && !replace) refuse(`${cell.ref} is not empty`);
+      const style = /^<c\b[^>]*?\ss="(\d+)"/.exec(same[0])?.[1];
       const xml = style ? cell.xml.replace(/^<c\b/, `<c s="${style}"`) : cell.xml;
       body = body.slice(0, same.index) + xml + body.slice(same.index! + same[0].length);
       continue;
@@ -85,7 +88,7 @@ function withCells(row: string, cells: NewCell[]): string {
 }
 
 /** The worksheet with `cells` in their rows; rows not in the sheet are added in order. */
-export function putCells(xml: string, cells: readonly NewCell[]): string {
+export function putCells(xml: string, cells: readonly NewCell[], options: { replace?: boolean } = {}): string {
   if (/<\w+:sheetData\b/.test(xml)) refuse("a worksheet with prefixed elements");
   const byRow = new Map<number, NewCell[]>();
   for (const c of cells) {
@@ -114,7 +117,7 @@ export function putCells(xml: string, cells: readonly NewCell[]): string {
     }
     out += xml.slice(cursor, row.start);
     if (w < wanted.length && wanted[w] === row.r) {
-      out += withCells(row.xml, byRow.get(row.r)!);
+      out += withCells(row.xml, byRow.get(row.r)!, options.replace);
       w++;
     } else out += row.xml;
     cursor = row.end;

@@ -4,7 +4,7 @@ import type { WritePlan } from "../domain/formulas/rekapPlan";
 import type { WorkbookSnapshot } from "../domain/grid/sheetGrid";
 import type { WorkbookGateway } from "../app/workbookGateway";
 import type { RoleColumnsPlan } from "../domain/review/roleColumnsPlan";
-import { addRoleColumnsToXlsx } from "./addRoleColumnsToXlsx";
+import { addRoleColumnsToXlsx, setCellTextInXlsx } from "./evaluatorXlsx";
 import { readXlsx } from "./readXlsx";
 import { writePlanToXlsx } from "./writePlanToXlsx";
 
@@ -25,6 +25,11 @@ export class XlsxGateway implements WorkbookGateway {
   /** An evaluator's columns beside the LKE, in the copy (the pane's evaluator mode, `lke-zi review`). */
   async addRoleColumns(plan: RoleColumnsPlan): Promise<void> {
     this.written = addRoleColumnsToXlsx(this.written ?? this.bytes, plan);
+  }
+
+  /** An evaluator's note in the copy (the pane's note editor in the standalone page). */
+  async setEvaluatorNote(sheet: string, cell: string, text: string): Promise<void> {
+    this.written = setCellTextInXlsx(this.written ?? this.bytes, sheet, cell, text);
   }
 
   /** The workbook with every applied plan; the original bytes when nothing was written. */

@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import ExcelJS from "exceljs";
 import { analyzeWorkbook } from "../../src/app/analyzeWorkbook";
-import { parseA1 } from "../../src/domain/grid/address";
+import { parseA1, toA1 } from "../../src/domain/grid/address";
 import type { SheetGrid } from "../../src/domain/grid/sheetGrid";
 import { loadModel } from "../../src/domain/model/loadModel";
 import { planRoleColumns, roleHeaders, type EvaluatorRole } from "../../src/domain/review/roleColumnsPlan";
@@ -86,6 +86,24 @@ describe("an evaluator's columns in an .xlsx copy", () => {
       const firstFormula = plan.cells.find((c) => c.value.startsWith("="))!;
       expect((ws.getCell(firstFormula.cell).value as { formula: string }).formula).toBe(firstFormula.value.slice(1));
     }
+  });
+
+  it("sets, replaces and clears an evaluator's note in the copy, as text", async () => {
+    const { bytes } = await generateWorkbook(model, { layout: "kesdm", answers: randomAnswers(model, seededRandom(5), MESSY) });
+    const gateway = new XlsxGateway(bytes);
+    const a = await analyzeWorkbook(gateway);
+    const note = a.layout.columns.roles.tpi!.note!;
+    const row = a.layout.rows.questions.get("A.I.1.i.a")!;
+    const cell = toA1(row, note);
+    const read = async () => (await readXlsx(gateway.result())).sheets.find((s) => s.name === a.sheet.name)!;
+    for (const text of ["=tidak ada SK", "Bukti lengkap", ""]) {
+      await gateway.setEvaluatorNote(a.sheet.name, cell, text);
+      const sheet = await read();
+      expect([text, sheet.values[row]?.[note] ?? null, sheet.formulas[row]?.[note]]).toEqual([text, text === "" ? null : text, undefined]);
+    }
+    // Only that cell changed.
+    const [before, after] = [(await readXlsx(bytes)).sheets.find((s) => s.name === a.sheet.name)!, await read()];
+    expect(after.values).toEqual(before.values);
   });
 
   it("puts cells into their rows in column order, keeps an empty cell's style, adds missing rows, refuses a filled cell", () => {
