@@ -1,6 +1,7 @@
 // What the unit (or an evaluator) entered for each item, read from the rows and columns the layout found.
 import { cellFormula, cellValue, type SheetGrid } from "../grid/sheetGrid";
 import type { LoadedModel } from "../model/loadModel";
+import type { Question } from "../model/lkeModel";
 import type { EnteredCell, ItemEntry } from "../scoring/scoreItem";
 import type { Role } from "./findHeader";
 import type { LkeLayout } from "./detectLayout";
@@ -29,4 +30,16 @@ export function readEntries(sheet: SheetGrid, layout: LkeLayout, model: LoadedMo
     if (row !== undefined) out.set(q.code, { answer: entered(sheet, row, col) });
   }
   return out;
+}
+
+/** The rows of one item the layout found: its question row, then the rows of its counts (`%` items). */
+export function itemRows(layout: LkeLayout, q: Question): number[] {
+  const rows: number[] = [];
+  const row = layout.rows.questions.get(q.code);
+  if (row !== undefined) rows.push(row);
+  for (const input of q.percent?.inputs ?? []) {
+    const r = layout.rows.counts.get(`${q.code}#${input.key}`);
+    if (r !== undefined) rows.push(r);
+  }
+  return rows;
 }

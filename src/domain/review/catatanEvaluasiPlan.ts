@@ -3,6 +3,7 @@
 // values (a summary at the time it is written); the gateway writes it as it writes Rekap ZI.
 import { cellText, type SheetGrid } from "../grid/sheetGrid";
 import type { LkeLayout } from "../layout/detectLayout";
+import { itemRows } from "../layout/readEntries";
 import type { LoadedModel } from "../model/loadModel";
 import { planText, type PlanValue, type SheetPlan, type WritePlan } from "../formulas/rekapPlan";
 import type { Finding } from "../validation/finding";
@@ -88,11 +89,7 @@ export function buildCatatanEvaluasiPlan(input: CatatanInput): WritePlan {
   const notes: Array<{ item: string; cell: string; text: string }> = [];
   if (noteCol !== undefined) {
     for (const q of model.questions) {
-      const rowsOf = q.percent
-        ? q.percent.inputs.map((i) => layout.rows.counts.get(`${q.code}#${i.key}`))
-        : [layout.rows.questions.get(q.code)];
-      for (const r of rowsOf) {
-        if (r === undefined) continue;
+      for (const r of itemRows(layout, q)) {
         const text = cellText(sheet, r, noteCol).trim();
         if (text) notes.push({ item: q.code, cell: toA1(r, noteCol), text });
       }

@@ -5,6 +5,7 @@ import { toA1 } from "../grid/address";
 import { cellFormula, cellText, type SheetGrid } from "../grid/sheetGrid";
 import type { LkeLayout } from "../layout/detectLayout";
 import type { Role } from "../layout/findHeader";
+import { itemRows } from "../layout/readEntries";
 import type { LoadedModel } from "../model/loadModel";
 
 export const REVIEW_LOG_SHEET = "_lkezi_tinjauan";
@@ -36,17 +37,9 @@ export interface WatchedCell {
  */
 export function reviewedCells(model: LoadedModel, sheet: SheetGrid, layout: LkeLayout): Map<string, WatchedCell> {
   const out = new Map<string, WatchedCell>();
-  const rowsOf = (code: string): number[] => {
-    const q = model.questionByCode.get(code)!;
-    if (!q.percent) {
-      const r = layout.rows.questions.get(code);
-      return r === undefined ? [] : [r];
-    }
-    return q.percent.inputs.map((i) => layout.rows.counts.get(`${code}#${i.key}`)).filter((r): r is number => r !== undefined);
-  };
   for (const [role, cols] of Object.entries(layout.columns.roles) as Array<[Role, NonNullable<LkeLayout["columns"]["roles"]["unit"]>]>) {
     for (const q of model.questions) {
-      for (const row of rowsOf(q.code)) {
+      for (const row of itemRows(layout, q)) {
         if (cellFormula(sheet, row, cols.answer) === undefined) {
           out.set(toA1(row, cols.answer), { role, item: q.code, kind: "answer", text: cellText(sheet, row, cols.answer).trim() });
         }

@@ -4,6 +4,7 @@
 import { toA1 } from "../grid/address";
 import { cellText, cellValue, type SheetGrid } from "../grid/sheetGrid";
 import type { LkeLayout, RoleColumns } from "../layout/detectLayout";
+import { itemRows } from "../layout/readEntries";
 import type { LoadedModel } from "../model/loadModel";
 import type { ItemScore } from "../scoring/scoreItem";
 import { displayLink, linkKey, readCellEvidence, type CellLink, type CellMode } from "./evidenceLinks";
@@ -56,7 +57,7 @@ export function collectEvidence(model: LoadedModel, sheet: SheetGrid, layout: Lk
   for (const q of model.questions) {
     const row = layout.rows.questions.get(q.code);
     if (row === undefined) continue;
-    const rows = [row, ...(q.percent?.inputs ?? []).flatMap((i) => layout.rows.counts.get(`${q.code}#${i.key}`) ?? [])];
+    const rows = itemRows(layout, q);
     const indicator = model.parentOf.get(q.code)?.code ?? q.code;
     const ev: ItemEvidence = { item: q.code, rows, filled: false, opaque: false, links: [] };
     const seen = new Set<string>();

@@ -1,13 +1,13 @@
 // The pure parts of the evaluator mode: where the role's columns go, what Catatan Evaluasi writes as text, and
 // the review log's rows (written and read back, foreign rows ignored).
-import { parseA1 } from "../../../src/domain/grid/address";
+import { parseA1, toA1 } from "../../../src/domain/grid/address";
 import type { SheetGrid } from "../../../src/domain/grid/sheetGrid";
 import { detectLayout, type LkeLayout } from "../../../src/domain/layout/detectLayout";
 import { loadModel } from "../../../src/domain/model/loadModel";
 import { analyzeLke, type LkeAnalysis } from "../../../src/domain/report/analyzeLke";
 import { buildCatatanEvaluasiPlan } from "../../../src/domain/review/catatanEvaluasiPlan";
 import { compareScores } from "../../../src/domain/review/compareScores";
-import { decodeReviewLog, diffReviewedCells, encodeReviewLog, reviewLogHeader, type WatchedCell } from "../../../src/domain/review/reviewLog";
+import { decodeReviewLog, diffReviewedCells, encodeReviewLog, reviewedCells, reviewLogHeader, type WatchedCell } from "../../../src/domain/review/reviewLog";
 import { evaluatorInputRanges, firstFreeColumn, planRoleColumns, withRoleColumns } from "../../../src/domain/review/roleColumnsPlan";
 import { readXlsx } from "../../../src/xlsx/readXlsx";
 import { generateWorkbook } from "../../support/generator/generateWorkbook";
@@ -81,6 +81,18 @@ describe("Catatan Evaluasi and the review log", () => {
     const changed = rows.filter((r) => r.diff !== 0).map((r) => r.key);
     expect(changed).toEqual(expect.arrayContaining(["total", "pengungkit", "1", "A.I.1.i"]));
     expect(changed).not.toContain("hasil");
+  });
+
+  it("follows a note on a `%` question's own row, as the pane writes it, in the log and in Catatan Evaluasi", () => {
+    const q = model.questions.find((x) => x.percent && a.layout.rows.questions.has(x.code))!;
+    const row = a.layout.rows.questions.get(q.code)!;
+    const note = a.layout.columns.roles.tpi!.note!;
+    const sheet = structuredClone(a.sheet);
+    (sheet.values[row] ??= [])[note] = "Jumlah pegawai tidak sesuai";
+    const cell = toA1(row, note);
+    expect(reviewedCells(model, sheet, a.layout).get(cell)).toMatchObject({ role: "tpi", item: q.code, kind: "note", text: "Jumlah pegawai tidak sesuai" });
+    const plan = buildCatatanEvaluasiPlan({ model, sheet, layout: a.layout, review: a.review!, role: "tpi", findings: [], describe: () => "", time: "t" });
+    expect(plan.sheets[0]!.rows).toContainEqual([q.code, cell, { text: "Jumlah pegawai tidak sesuai" }]);
   });
 
   it("logs changes only, and reads back only its own rows", () => {
