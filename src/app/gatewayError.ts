@@ -31,3 +31,9 @@ export class GatewayError extends Error {
     this.name = "GatewayError";
   }
 }
+
+/** A gateway method this workbook has (Excel's cell actions, the evaluator's writes), or why the action cannot run. */
+export function needs<T>(method: T | undefined, detail = "this action needs the workbook open in Excel"): T {
+  if (!method) throw new GatewayError("not-in-excel", detail);
+  return method;
+}

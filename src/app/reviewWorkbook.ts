@@ -9,13 +9,8 @@ import { baselineFromLog, diffReviewedCells, reviewedCells, type ReviewLogEntry,
 import { evaluatorInputRanges, planRoleColumns, type EvaluatorRole } from "../domain/review/roleColumnsPlan";
 import { describeFinding } from "../i18n/findingMessages";
 import type { Locale } from "../i18n/formatNumber";
-import { GatewayError } from "./gatewayError";
+import { GatewayError, needs } from "./gatewayError";
 import type { ProtectionOutcome, WorkbookGateway } from "./workbookGateway";
-
-function needs<T>(method: T | undefined): T {
-  if (!method) throw new GatewayError("not-in-excel", "the evaluator's columns are added in Excel");
-  return method;
-}
 
 /**
  * The role's columns as the sheet has them, or added where it has none: "found" or "added" (the caller reads
@@ -75,8 +70,8 @@ export function reviewState(analysis: LkeAnalysis): Map<string, WatchedCell> {
 }
 
 /** The same cells as the workbook's log last recorded them: the "before" of a pane that has just opened. */
-export function loggedState(analysis: LkeAnalysis): Map<string, WatchedCell> {
-  return baselineFromLog(analysis.reviewLog ?? [], reviewState(analysis));
+export function loggedState(analysis: LkeAnalysis, now: ReadonlyMap<string, WatchedCell> = reviewState(analysis)): Map<string, WatchedCell> {
+  return baselineFromLog(analysis.reviewLog ?? [], now);
 }
 
 /** Logs what changed between two reads (nothing when nothing did); the entries written. */

@@ -6,13 +6,8 @@ import type { LkeAnalysis } from "../domain/report/analyzeLke";
 import { describeFinding } from "../i18n/findingMessages";
 import type { Locale } from "../i18n/formatNumber";
 import { analyzeWorkbook, type AnalyzeWorkbookOptions } from "./analyzeWorkbook";
-import { GatewayError } from "./gatewayError";
+import { needs } from "./gatewayError";
 import type { CellActionResult, FlagResult, RestoreResult, WorkbookGateway } from "./workbookGateway";
-
-function needs<T>(method: T | undefined): T {
-  if (!method) throw new GatewayError("not-in-excel", "this action needs the workbook open in Excel");
-  return method;
-}
 
 /** "Tandai temuan": a highlight and a note on every cell with a finding (earlier flags that no longer apply go). */
 export async function flagFindings(

@@ -8,7 +8,3 @@ export function inputErrorMessage(file: string, code: GatewayErrorCode): string 
   return `lke-zi: berkas "${file}" ${id}.\nlke-zi: file "${file}" ${en}.\n`;
 }
 
-/** The reason alone, in Bahasa Indonesia, for lists of files (the coordinator's recap). */
-export function inputErrorReason(code: GatewayErrorCode): string {
-  return REASONS[code][0];
-}

@@ -8,8 +8,7 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-/** Larger than any real LKE workbook by far; beyond it the file is refused before it is read. */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+import { MAX_WORKBOOK_BYTES } from "../app/recapFiles";
 
 /** Reads an input file, refusing what is not a regular file or is too large. Never writes. */
 export function readInputFile(file: string): Uint8Array {
@@ -20,7 +19,7 @@ export function readInputFile(file: string): Uint8Array {
     throw new GatewayError("not-a-file");
   }
   if (!stat.isFile()) throw new GatewayError("not-a-file");
-  if (stat.size > MAX_FILE_BYTES) throw new GatewayError("too-large");
+  if (stat.size > MAX_WORKBOOK_BYTES) throw new GatewayError("too-large");
   try {
     return fs.readFileSync(file);
   } catch (e) {

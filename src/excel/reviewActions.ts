@@ -14,11 +14,12 @@
 //   of a null-object sheet is where hosts differ). Every cell is written as text ("'…").
 import { GatewayError } from "../app/gatewayError";
 import type { ProtectionOutcome } from "../app/workbookGateway";
+import { planText } from "../domain/formulas/rekapPlan";
 import { columnLetters, parseA1, toA1 } from "../domain/grid/address";
 import { reviewLogHeader, encodeReviewLog, REVIEW_LOG_SHEET, type ReviewLogEntry } from "../domain/review/reviewLog";
 import type { AnswerRule, RoleColumnsPlan } from "../domain/review/roleColumnsPlan";
 import type { RequestContextApi } from "./excelApi";
-import { charWidthToPoints } from "./toPlanCells";
+import { charWidthToPoints, toFormulaCell } from "./toPlanCells";
 import { assertWritable, queueWriteGuards } from "./writeGuards";
 
 /** Column widths (characters) of the new Jawaban, Nilai and Catatan. */
@@ -98,7 +99,7 @@ export async function setEvaluatorNote(context: RequestContextApi, sheetName: st
   queueWriteGuards(workbook);
   await context.sync();
   assertWritable(workbook);
-  workbook.worksheets.getItem(sheetName).getRange(cell).values = [[text === "" ? "" : `'${text}`]];
+  workbook.worksheets.getItem(sheetName).getRange(cell).values = [[toFormulaCell(planText(text))]];
   await context.sync();
 }
 
@@ -110,10 +111,10 @@ export async function appendReviewLog(context: RequestContextApi, entries: reado
   await context.sync();
 
   assertWritable(workbook);
-  const asText = (block: string[][]) => block.map((r) => r.map((v) => `'${v}`));
+  const asText = (block: string[][]) => block.map((r) => r.map((v) => toFormulaCell(planText(v))));
   const rows = asText(encodeReviewLog(entries));
   const width = rows[0]!.length;
-  const at = (top: number, block: string[][]) => `A${top + 1}:${columnLetters(width - 1)}${top + block.length}`;
+  const at = (top: number, block: readonly unknown[]) => `A${top + 1}:${columnLetters(width - 1)}${top + block.length}`;
   if (existing.isNullObject) {
     if (workbook.protection.protected) throw new GatewayError("workbook-protected", `cannot add "${REVIEW_LOG_SHEET}"`);
     const sheet = workbook.worksheets.add(REVIEW_LOG_SHEET);

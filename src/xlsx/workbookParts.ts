@@ -1,6 +1,8 @@
 // The parts of an .xlsx the writers share: the workbook's sheet list and relationships, a cell as XML, and the
 // request that the application recalculate when the file opens (new formulas carry no cached result).
+import { GatewayError } from "../app/gatewayError";
 import type { PlanValue } from "../domain/formulas/rekapPlan";
+import { readZipText } from "./patchZip";
 
 export const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 // XML 1.0 cannot carry most control characters; drop them from text we write.
@@ -57,4 +59,18 @@ export function calculateOnLoad(workbook: string): string {
   }
   if (workbook.includes("</definedNames>")) return workbook.replace(/(<\/definedNames>)/, `$1<calcPr fullCalcOnLoad="1"/>`);
   return workbook.replace(/(<\/sheets>)/, `$1<calcPr fullCalcOnLoad="1"/>`);
+}
+
+/** The part of a named sheet and its XML. */
+export function sheetPart(bytes: Uint8Array, name: string): { workbook: string; part: string; xml: string } {
+  const workbook = readZipText(bytes, "xl/workbook.xml");
+  const rels = readZipText(bytes, "xl/_rels/workbook.xml.rels");
+  if (!workbook || !rels) throw new GatewayError("corrupt", "workbook parts missing");
+  const entry = parseSheets(workbook).find((s) => s.name === name);
+  const target = entry && relTarget(rels, entry.rid);
+  if (!target) throw new GatewayError("corrupt", `sheet "${name}" has no part`);
+  const part = partName(target);
+  const xml = readZipText(bytes, part);
+  if (xml === undefined) throw new GatewayError("corrupt", `${part} missing`);
+  return { workbook, part, xml };
 }

@@ -12,9 +12,9 @@ import { loadModel } from "../../src/domain/model/loadModel";
 import { analyzeLke, type LkeAnalysis } from "../../src/domain/report/analyzeLke";
 import { planRoleColumns, type EvaluatorRole } from "../../src/domain/review/roleColumnsPlan";
 import { readXlsx } from "../../src/xlsx/readXlsx";
-import { patchZip, readZipText } from "../../src/xlsx/patchZip";
+import { patchZip } from "../../src/xlsx/patchZip";
 import { putCells, type NewCell } from "../../src/xlsx/sheetXmlEdit";
-import { cellXml, parseSheets, partName, relTarget } from "../../src/xlsx/workbookParts";
+import { cellXml, sheetPart } from "../../src/xlsx/workbookParts";
 import { XlsxGateway } from "../../src/xlsx/xlsxGateway";
 import { generateWorkbook, type GeneratedLayout } from "../support/generator/generateWorkbook";
 import { seededRandom } from "../support/generator/random";
@@ -62,15 +62,8 @@ async function withEvaluator(bytes: Uint8Array, a: LkeAnalysis, role: EvaluatorR
     const cell = toA1(row, plan.columns.answer);
     if (!formulaCells.has(cell)) typed.push({ ref: cell, xml: cellXml(cell, typeof value === "string" ? { text: value } : value) });
   }
-  const part = sheetPart(copy, a.sheet.name);
-  return patchZip(copy, [{ name: part, data: new TextEncoder().encode(putCells(readZipText(copy, part)!, typed)) }]);
-}
-
-/** The part that holds a sheet ("xl/worksheets/sheet1.xml"). */
-function sheetPart(bytes: Uint8Array, name: string): string {
-  const workbook = readZipText(bytes, "xl/workbook.xml")!;
-  const entry = parseSheets(workbook).find((s) => s.name === name)!;
-  return partName(relTarget(readZipText(bytes, "xl/_rels/workbook.xml.rels")!, entry.rid)!);
+  const { part, xml } = sheetPart(copy, a.sheet.name);
+  return patchZip(copy, [{ name: part, data: new TextEncoder().encode(putCells(xml, typed)) }]);
 }
 
 function loAt(lo: WorkbookSnapshot, sheet: string, a1: string): CellValue {

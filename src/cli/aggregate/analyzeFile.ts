@@ -2,12 +2,9 @@
 // Only the small summary leaves this function, so a batch's memory does not grow with its files.
 import * as path from "node:path";
 import { createHash } from "node:crypto";
-import { analyzeWorkbook } from "../../app/analyzeWorkbook";
-import { GatewayError } from "../../app/gatewayError";
+import { failedFile, summarizeFile } from "../../app/recapFiles";
 import type { RecapFile } from "../../domain/aggregate/recapFile";
-import { summarizeUnit } from "../../domain/aggregate/summarizeUnit";
 import { XlsxGateway } from "../../xlsx/xlsxGateway";
-import { inputErrorReason } from "../inputError";
 import { readInputFile } from "../io";
 
 /** A file of the batch: its summary (and the sha256 of its bytes), or why it cannot be used. */
@@ -17,10 +14,8 @@ export async function analyzeFile(file: string): Promise<FileResult> {
   try {
     const bytes = readInputFile(file);
     const hash = createHash("sha256").update(bytes).digest("hex");
-    const analysis = await analyzeWorkbook(new XlsxGateway(bytes));
-    return { file, hash, summary: summarizeUnit(analysis, path.basename(file, path.extname(file))) };
+    return await summarizeFile(file, new XlsxGateway(bytes), path.basename(file, path.extname(file)), hash);
   } catch (e) {
-    if (e instanceof GatewayError) return { file, error: inputErrorReason(e.code), reason: { kind: "input", code: e.code } };
-    return { file, error: `kesalahan internal: ${e instanceof Error ? e.message : String(e)}` };
+    return failedFile(file, e);
   }
 }

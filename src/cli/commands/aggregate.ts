@@ -6,7 +6,7 @@ import { writeRecapWorkbook } from "../../xlsx/writeRecapWorkbook";
 import { analyzeAll } from "../aggregate/pool";
 import type { FileResult } from "../aggregate/analyzeFile";
 import { parseArgs, UsageError } from "../args";
-import { inputErrorReason } from "../inputError";
+import { unusableFile } from "../../app/recapFiles";
 import { EXIT } from "../exitCodes";
 import { writeOutputFile, type CliIo } from "../io";
 
@@ -55,7 +55,7 @@ export async function aggregateCommand(argv: readonly string[], io: CliIo): Prom
   const inputs = new Set(files.map((f) => path.resolve(f)));
   if (out && inputs.has(path.resolve(out))) throw new UsageError("berkas keluaran tidak boleh salah satu masukan / the output must not be one of the inputs");
   const analysed = markDuplicates(await analyzeAll(files, threads ? { threads } : {}));
-  const notFiles = missing.map((file): FileResult => ({ file, error: inputErrorReason("not-a-file"), reason: { kind: "input", code: "not-a-file" } }));
+  const notFiles = missing.map((file): FileResult => unusableFile(file, "not-a-file"));
   const results: FileResult[] = [...analysed, ...notFiles];
   if (out) writeOutputFile(out, await writeRecapWorkbook(results));
 

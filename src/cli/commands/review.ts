@@ -5,8 +5,7 @@
 import * as path from "node:path";
 import { analyzeWorkbook } from "../../app/analyzeWorkbook";
 import { startReview, writeCatatanEvaluasi } from "../../app/reviewWorkbook";
-import { columnLetters } from "../../domain/grid/address";
-import { ROLE_LABEL, type EvaluatorRole } from "../../domain/review/roleColumnsPlan";
+import { ROLE_LABEL, roleColumnsSpan, type EvaluatorRole } from "../../domain/review/roleColumnsPlan";
 import { formatScore } from "../../i18n/formatNumber";
 import { XlsxGateway } from "../../xlsx/xlsxGateway";
 import { parseArgs, UsageError } from "../args";
@@ -39,7 +38,7 @@ export async function reviewCommand(argv: readonly string[], io: CliIo): Promise
   if (out) writeOutputFile(out, gateway.result());
 
   const cols = analysis.layout.columns.roles[role]!;
-  const columns = `${columnLetters(cols.answer)}:${columnLetters(Math.max(cols.answer, cols.score ?? 0, cols.note ?? 0))}`;
+  const columns = roleColumnsSpan(cols);
   const review = analysis.review!;
   const differences = review.differences[role] ?? [];
   const totals = {

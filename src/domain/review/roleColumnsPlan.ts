@@ -3,7 +3,7 @@
 // gets the template's own formulas pointed at the evaluator's answers (templateCells.ts), the answer cells the
 // same answer lists as data validation; the answer and note cells stay empty: an evaluator's answer is never
 // pre-filled from the unit's.
-import { columnIndex, columnLetters, toA1 } from "../grid/address";
+import { columnIndex, columnLetters, parseA1, toA1 } from "../grid/address";
 import type { SheetGrid } from "../grid/sheetGrid";
 import type { LkeLayout, RoleColumns } from "../layout/detectLayout";
 import type { Role } from "../layout/findHeader";
@@ -117,8 +117,8 @@ export function planRoleColumns(model: LoadedModel, sheet: SheetGrid, layout: Lk
     if (rule) validations.push({ range: toA1(r, columns.answer), rule });
   }
   const inputRows = evaluatorInputRows(model, sheet, planned, role);
-  const lastRow = Math.max(head, ...[...formulas.keys()].map(rowOfA1), ...inputRows);
-  for (const [cell, formula] of [...formulas].sort((a, b) => rowOfA1(a[0]) - rowOfA1(b[0]) || a[0].localeCompare(b[0]))) {
+  const lastRow = Math.max(head, ...[...formulas.keys()].map(rowOf), ...inputRows);
+  for (const [cell, formula] of [...formulas].sort((a, b) => rowOf(a[0]) - rowOf(b[0]) || a[0].localeCompare(b[0]))) {
     cells.push({ cell, value: formula });
   }
   return {
@@ -168,8 +168,11 @@ export function evaluatorInputRanges(model: LoadedModel, sheet: SheetGrid, layou
   return [...answers, `${note}${layout.headerRow + 2}:${note}${Math.max(...rows) + 1}`];
 }
 
-function rowOfA1(a1: string): number {
-  return Number(/\d+$/.exec(a1)![0]) - 1;
+const rowOf = (a1: string) => parseA1(a1).row;
+
+/** The role's columns as a range of whole columns ("R:T"). */
+export function roleColumnsSpan(cols: RoleColumns): string {
+  return `${columnLetters(cols.answer)}:${columnLetters(Math.max(cols.answer, cols.score ?? cols.answer, cols.note ?? cols.answer))}`;
 }
 
 /** Rows of one column as ranges of adjacent rows ("R8:R12", "R15"). */
@@ -187,12 +190,12 @@ function columnRuns(rows: number[], col: number): string[] {
 
 /** Adjacent cells of one column with the same rule become one range ("R8:R12"): fewer calls to Excel. */
 function mergeRuns(list: RoleColumnsPlan["validations"]): RoleColumnsPlan["validations"] {
-  const sorted = [...list].sort((a, b) => rowOfA1(a.range) - rowOfA1(b.range));
+  const sorted = [...list].sort((a, b) => rowOf(a.range) - rowOf(b.range));
   const out: Array<{ first: string; last: string; rule: AnswerRule }> = [];
   const same = (a: AnswerRule, b: AnswerRule) => JSON.stringify(a) === JSON.stringify(b);
   for (const v of sorted) {
     const prev = out[out.length - 1];
-    if (prev && same(prev.rule, v.rule) && rowOfA1(v.range) === rowOfA1(prev.last) + 1) prev.last = v.range;
+    if (prev && same(prev.rule, v.rule) && rowOf(v.range) === rowOf(prev.last) + 1) prev.last = v.range;
     else out.push({ first: v.range, last: v.range, rule: v.rule });
   }
   return out.map((r) => ({ range: r.first === r.last ? r.first : `${r.first}:${r.last}`, rule: r.rule }));

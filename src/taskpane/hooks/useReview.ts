@@ -88,15 +88,17 @@ export function useReview(pane: PaneController, locale: Locale, now: () => numbe
   // The review log, kept while the pane is in an evaluator's role and the sheet has evaluator columns: every read
   // compared with the one before; the first (and the first after switching role) with what the workbook's log last
   // recorded, so changes made while the pane was closed are logged too. The unit's mode never writes the log.
-  const previous = useRef<{ sheet: string; cells: Map<string, WatchedCell>; logging: boolean } | undefined>(undefined);
+  const previous = useRef<{ sheet: string; cells: Map<string, WatchedCell> } | undefined>(undefined);
   useEffect(() => {
     if (!analysis || !core) return;
-    const cells = core.reviewState(analysis);
-    const logging = role !== "unit" && !!analysis.review && !!gateway?.appendReviewLog;
     const last = previous.current;
-    previous.current = { sheet: analysis.sheet.name, cells, logging };
-    if (!logging || !gateway?.appendReviewLog) return;
-    const before = last && last.logging && last.sheet === analysis.sheet.name ? last.cells : core.loggedState(analysis);
+    if (role === "unit" || !analysis.review || !gateway?.appendReviewLog) {
+      previous.current = undefined; // not logging: the next read that logs starts from the log itself
+      return;
+    }
+    const cells = core.reviewState(analysis);
+    previous.current = { sheet: analysis.sheet.name, cells };
+    const before = last && last.sheet === analysis.sheet.name ? last.cells : core.loggedState(analysis, cells);
     core
       .logReviewChanges(gateway, before, cells, new Date(now()).toISOString())
       .then((entries) => entries.length > 0 && setLogged((n) => n + entries.length))

@@ -2,8 +2,7 @@
 // its bytes transferred. Results keep the files' order. A worker that dies on a file (out of memory, a crash)
 // is replaced and the file is listed as too large; the batch goes on. Cancel terminates every worker at once.
 import type { RecapFile } from "../../domain/aggregate/recapFile";
-import { inputReason } from "../../i18n/inputReasons";
-import { MAX_RECAP_FILE_BYTES } from "./analyzeRecapFile";
+import { MAX_WORKBOOK_BYTES, unusableFile } from "../../app/recapFiles";
 import { abortError, type RecapRunner, type RecapRunOptions, type RecapSourceFile } from "./recapRunner";
 
 export interface RecapWorkerRequest {
@@ -19,10 +18,6 @@ export interface RecapWorkerResponse {
 
 function startWorker(): Worker {
   return new Worker(new URL(/* webpackChunkName: "rekap-worker" */ "./recapWorker.ts", import.meta.url));
-}
-
-function unusable(file: string, code: "too-large" | "unreadable"): RecapFile {
-  return { file, error: inputReason(code, "id"), reason: { kind: "input", code } };
 }
 
 export class WorkerRecapRunner implements RecapRunner {
@@ -79,7 +74,7 @@ export class WorkerRecapRunner implements RecapRunner {
             live.delete(w);
             w.terminate();
             worker = undefined;
-            if (current >= 0) finish(current, unusable(files[current]!.name, "too-large"));
+            if (current >= 0) finish(current, unusableFile(files[current]!.name, "too-large"));
             current = -1;
             void feed();
           };
@@ -90,15 +85,15 @@ export class WorkerRecapRunner implements RecapRunner {
           while (!settled && next < files.length) {
             const id = next++;
             const file = files[id]!;
-            if (file.size > MAX_RECAP_FILE_BYTES) {
-              finish(id, unusable(file.name, "too-large"));
+            if (file.size > MAX_WORKBOOK_BYTES) {
+              finish(id, unusableFile(file.name, "too-large"));
               continue;
             }
             let bytes: ArrayBuffer;
             try {
               bytes = await file.arrayBuffer();
             } catch {
-              finish(id, unusable(file.name, "unreadable"));
+              finish(id, unusableFile(file.name, "unreadable"));
               continue;
             }
             if (settled) return;

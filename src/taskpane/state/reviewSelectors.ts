@@ -1,11 +1,11 @@
 // What the Tinjauan panel shows for one evaluator role, from the analysis: pure functions of plain data.
-import { columnLetters, toA1 } from "../../domain/grid/address";
+import { toA1 } from "../../domain/grid/address";
 import { cellText } from "../../domain/grid/sheetGrid";
 import type { LkeAnalysis } from "../../domain/report/analyzeLke";
 import { compareScores, type ScoreComparison } from "../../domain/review/compareScores";
 import type { ReviewLogEntry } from "../../domain/review/reviewLog";
 import type { RoleDifference } from "../../domain/review/reviewRoles";
-import type { EvaluatorRole } from "../../domain/review/roleColumnsPlan";
+import { roleColumnsSpan, type EvaluatorRole } from "../../domain/review/roleColumnsPlan";
 import type { LkeScores } from "../../domain/scoring/scoreLke";
 
 export interface ReviewScoreRow extends ScoreComparison {
@@ -50,11 +50,10 @@ export function reviewView(analysis: LkeAnalysis, role: EvaluatorRole): ReviewVi
   const theirs = review?.merged[role];
   if (!cols || !review || !unit || !theirs) return { kind: "no-columns", role };
   const comparison = compareScores(unit, theirs);
-  const last = Math.max(cols.answer, cols.score ?? cols.answer, cols.note ?? cols.answer);
   return {
     kind: "ready",
     role,
-    columns: `${columnLetters(cols.answer)}:${columnLetters(last)}`,
+    columns: roleColumnsSpan(cols),
     answered: review.answered[role] ?? 0,
     scores: comparison.filter((c) => c.level !== "indicator").map((c) => ({ ...c, final: finalOf(review.final, c) })),
     indicators: comparison
